@@ -1,0 +1,45 @@
+"""The ``stratlab`` command line: parses, calls the library, prints. Holds no science."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from stratlab import __version__
+from stratlab.cli.common import UserError, fail
+from stratlab.cli.data import app as data_app
+from stratlab.cli.report import report
+
+app = typer.Typer(
+    name="stratlab",
+    help="stratlab: an open laboratory for strategic stability.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(data_app, name="data")
+app.command("report")(report)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+) -> None:
+    if version:
+        typer.echo(f"stratlab {__version__}")
+        raise typer.Exit()
+
+
+def main() -> None:
+    """Entry point: user mistakes become one line on stderr and exit code 2."""
+    try:
+        app()
+    except UserError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted", code=130)
+    sys.exit(0)
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,262 @@
+"""The catalog's table schemas: the public contract of ``stratlab.data``.
+
+Each table is a CSV file under ``stratlab/data/tables/`` (one row per line, UTF-8, header
+row) and becomes a typed DuckDB table of the same name. Columns listed here are public API;
+their order is the CSV's column order. List-valued columns (``VARCHAR[]``) are written in the
+CSV as values separated by ``;``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: name, DuckDB type, whether NULL is allowed, and what it means."""
+
+    name: str
+    type: str
+    nullable: bool = False
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One catalog table with its key and the columns that must name a known actor."""
+
+    name: str
+    doc: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    actor_columns: tuple[str, ...] = ()
+    list_columns: tuple[str, ...] = field(default=())
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+def _c(name: str, type_: str, doc: str, nullable: bool = False) -> Column:
+    return Column(name, type_, nullable, doc)
+
+
+SOURCE_ID = _c("source_id", "VARCHAR", "source of the row; resolves in `sources`")
+NOTE = _c("note", "VARCHAR", "free-text remark: conflicts, caveats, counting rules", True)
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "sources",
+        "Every source a row or a model default rests on.",
+        (
+            _c("source_id", "VARCHAR", "short identifier, e.g. `fas-2023`"),
+            _c("citation", "VARCHAR", "full citation (authors, title, publisher, date)"),
+            _c("url", "VARCHAR", "where it was read (archived or mirror URL where so noted)", True),
+            _c("licence", "VARCHAR", "licence or terms of use of what is taken from it"),
+            _c("accessed", "DATE", "day the source was read", True),
+            _c("kind", "VARCHAR", "dataset, document, article, book, report, news, web, code"),
+        ),
+        ("source_id",),
+    ),
+    Table(
+        "actors",
+        "States and alliances. ISO 3166-1 alpha-3 codes; `RUS` also stands for the USSR.",
+        (
+            _c("actor", "VARCHAR", "actor code: ISO3, or the COW abbreviation for states with none"),
+            _c("name", "VARCHAR", "English name"),
+            _c("cow_code", "INTEGER", "Correlates of War state number", True),
+            _c("code_system", "VARCHAR", "ISO3, ISO3-former, COW or stratlab"),
+            _c("kind", "VARCHAR", "state or alliance"),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("actor",),
+    ),
+    Table(
+        "treaties",
+        "Arms-control treaties with their life-cycle dates.",
+        (
+            _c("treaty_id", "VARCHAR", "identifier, e.g. `inf`"),
+            _c("name", "VARCHAR", "full name"),
+            _c("short_name", "VARCHAR", "usual short name, e.g. `INF`"),
+            _c("parties", "VARCHAR[]", "original parties (actor codes)"),
+            _c("signed", "DATE", "signature (or opening for signature)", True),
+            _c("entry_into_force", "DATE", "entry into force; NULL if it never entered into force", True),
+            _c("ended", "DATE", "day it ceased to bind; NULL if still in force or never in force", True),
+            _c("end_reason", "VARCHAR", "withdrawal, expired, superseded, not_in_force …", True),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("treaty_id",),
+        actor_columns=("parties",),
+        list_columns=("parties",),
+    ),
+    Table(
+        "treaty_events",
+        "Dated steps in each treaty's life cycle, by party.",
+        (
+            _c("treaty_id", "VARCHAR", "treaty; resolves in `treaties`"),
+            _c("actor", "VARCHAR", "party taking the step"),
+            _c("event", "VARCHAR", "controlled vocabulary, see docs/data/treaty_events.md"),
+            _c("date", "DATE", "day of the step"),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("treaty_id", "actor", "event", "date"),
+        actor_columns=("actor",),
+    ),
+    Table(
+        "treaty_rules",
+        "Limits and bans as data.",
+        (
+            _c("treaty_id", "VARCHAR", "treaty; resolves in `treaties`"),
+            _c("rule", "VARCHAR", "rule name, e.g. `banned_range_min`"),
+            _c("applies_to", "VARCHAR[]", "categories the rule applies to, e.g. GLBM;GLCM", True),
+            _c("value", "DOUBLE", "numeric value of the rule", True),
+            _c("unit", "VARCHAR", "unit of `value` (km, warheads, launchers, …)", True),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("treaty_id", "rule"),
+        list_columns=("applies_to",),
+    ),
+    Table(
+        "missile_systems",
+        "Ground-launched missile systems relevant to the INF band, then and now.",
+        (
+            _c("system_id", "VARCHAR", "identifier, e.g. `ss-20`"),
+            _c("name", "VARCHAR", "designation(s)"),
+            _c("country", "VARCHAR", "owner (actor code)"),
+            _c("category", "VARCHAR", "GLBM or GLCM"),
+            _c("basing", "VARCHAR", "mobile, fixed, …", True),
+            _c("range_km_min", "DOUBLE", "lower range figure of this row's source", True),
+            _c("range_km_max", "DOUBLE", "upper range figure of this row's source", True),
+            _c("range_disputed", "BOOLEAN", "sources disagree; see `missile_ranges`"),
+            _c("warheads", "INTEGER", "warheads per missile", True),
+            _c("first_deployed", "INTEGER", "year", True),
+            _c("retired", "INTEGER", "year", True),
+            _c("inf_accountable", "BOOLEAN", "named in or limited by the INF Treaty"),
+            _c("inf_class", "VARCHAR", "intermediate (1,000–5,500 km) or shorter (500–1,000 km)", True),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("system_id",),
+        actor_columns=("country",),
+    ),
+    Table(
+        "missile_ranges",
+        "Every range claim for a system, by who claims it; conflicts kept.",
+        (
+            _c("system_id", "VARCHAR", "system; resolves in `missile_systems`"),
+            _c("claimed_by", "VARCHAR", "who makes the claim (government, outlet, analyst)"),
+            _c("range_km_min", "DOUBLE", "lower figure", True),
+            _c("range_km_max", "DOUBLE", "upper figure", True),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("system_id", "claimed_by", "source_id"),
+    ),
+    Table(
+        "inf_eliminations",
+        "Missiles and launchers eliminated under the INF Treaty (or declared in its MOU).",
+        (
+            _c("country", "VARCHAR", "party"),
+            _c("system_id", "VARCHAR", "system; NULL for a row that totals all systems", True),
+            _c("basis", "VARCHAR", "eliminated (carried out by 1 June 1991) or mou_1987"),
+            _c("missiles", "INTEGER", "missiles", True),
+            _c("launchers", "INTEGER", "launchers", True),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("country", "system_id", "basis", "source_id"),
+        actor_columns=("country",),
+    ),
+    Table(
+        "events",
+        "Dated events: the INF timeline and US–Russia relationship milestones.",
+        (
+            _c("event_id", "VARCHAR", "identifier"),
+            _c("date", "DATE", "day (first day of the month or year where less precise)"),
+            _c("date_precision", "VARCHAR", "day, month or year"),
+            _c("actors", "VARCHAR[]", "actors involved"),
+            _c("title", "VARCHAR", "what happened"),
+            _c("tags", "VARCHAR[]", "topics, e.g. inf;treaty;missile-defense"),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("event_id",),
+        actor_columns=("actors",),
+        list_columns=("actors", "tags"),
+    ),
+    Table(
+        "stockpiles",
+        "Nuclear warhead stockpiles by country and year; several sources may share a year.",
+        (
+            _c("country", "VARCHAR", "state"),
+            _c("year", "INTEGER", "year"),
+            _c("warheads", "INTEGER", "stockpiled warheads (excludes retired awaiting dismantlement)"),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("country", "year", "source_id"),
+        actor_columns=("country",),
+    ),
+    Table(
+        "capabilities",
+        "Correlates of War National Material Capabilities v7.0 (CINC and components).",
+        (
+            _c("country", "VARCHAR", "state"),
+            _c("cow_code", "INTEGER", "COW state number"),
+            _c("year", "INTEGER", "year"),
+            _c("milex", "DOUBLE", "military expenditure, thousands (GBP to 1913, current USD from 1914)", True),
+            _c("milper", "DOUBLE", "military personnel, thousands", True),
+            _c("irst", "DOUBLE", "iron and steel production, thousand tons", True),
+            _c("pec", "DOUBLE", "primary energy consumption, thousand coal-ton equivalents", True),
+            _c("tpop", "DOUBLE", "total population, thousands", True),
+            _c("upop", "DOUBLE", "urban population, thousands", True),
+            _c("cinc", "DOUBLE", "Composite Index of National Capability", True),
+            SOURCE_ID,
+        ),
+        ("cow_code", "year"),
+        actor_columns=("country",),
+    ),
+    Table(
+        "speeches",
+        "UN General Debate statements of the five permanent members, 1946–2024.",
+        (
+            _c("country", "VARCHAR", "state (RUS includes the USSR; CHN the ROC seat to 1971)"),
+            _c("year", "INTEGER", "year"),
+            _c("session", "INTEGER", "UNGA session"),
+            _c("state_represented", "VARCHAR", "USSR / Russian Federation, ROC / PRC, …"),
+            _c("speaker", "VARCHAR", "speaker as in the corpus speaker table", True),
+            _c("speaker_post", "VARCHAR", "speaker's post", True),
+            _c("source_file", "VARCHAR", "file name in the UNGDC"),
+            _c("sha256", "VARCHAR", "SHA-256 of the corpus file"),
+            _c("text", "VARCHAR", "full text"),
+            SOURCE_ID,
+        ),
+        ("country", "session"),
+        actor_columns=("country",),
+    ),
+)
+
+TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
+
+# Vocabulary of `treaty_events.event` (documented in docs/data/treaty_events.md).
+TREATY_EVENTS: tuple[str, ...] = (
+    "signed",
+    "ratified",
+    "advice_and_consent",
+    "instruments_exchanged",
+    "entered_into_force",
+    "extended",
+    "suspended",
+    "withdrawal_notice",
+    "withdrawn",
+    "ratification_revoked",
+    "not_bound_declaration",
+    "expired",
+    "superseded",
+    "terminated",
+    "moratorium_ended",
+)
