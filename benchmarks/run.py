@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Run every benchmark in this folder and write the results.
+
+    python3 tasks.py bench            # all benchmarks
+    python3 tasks.py bench catalog    # only benchmarks whose module name contains 'catalog'
+
+Each ``bench_*.py`` module exposes ``main() -> list[dict]``; every dict is one measurement with
+at least ``name``, ``value`` and ``unit`` (and, where a peer is run side by side, ``peer`` and
+``ratio``). Results go to stdout and to ``benchmarks/results.json`` with the machine's details.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def machine() -> dict[str, object]:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
+def main(argv: list[str]) -> None:
+    selected = [p for p in sorted(HERE.glob("bench_*.py")) if not argv or any(a in p.stem for a in argv)]
+    results: list[dict[str, object]] = []
+    for path in selected:
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        print(f"== {path.stem}", flush=True)
+        for row in module.main():
+            row = {"benchmark": path.stem, **row}
+            results.append(row)
+            extra = f"  (peer {row['peer']}: ratio {row['ratio']:.2f})" if "ratio" in row else ""
+            print(f"  {row['name']}: {row['value']:.4g} {row['unit']}{extra}", flush=True)
+    out = HERE / "results.json"
+    out.write_text(json.dumps({"machine": machine(), "results": results}, indent=2) + "\n")
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
