@@ -91,7 +91,7 @@ def stockpiles(shared: Path) -> pd.DataFrame:
 
 def capabilities(shared: Path) -> pd.DataFrame:
     nmc = pd.read_csv(shared / "cow_nmc" / "cow_nmc.csv")
-    cmap = pd.read_csv(TABLES / "cow_actor_map.csv")
+    cmap = pd.read_csv(Path(__file__).with_name("cow_actor_map.csv"))
     m = nmc.merge(cmap[["cow_code", "actor"]], left_on="ccode", right_on="cow_code", how="left")
     missing = sorted(set(m.loc[m["actor"].isna(), "ccode"]))
     if missing:

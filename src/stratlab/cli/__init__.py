@@ -9,6 +9,7 @@ import typer
 from stratlab import __version__
 from stratlab.cli.common import UserError, fail
 from stratlab.cli.data import app as data_app
+from stratlab.cli.flight_time import flight_time
 from stratlab.cli.report import report
 
 app = typer.Typer(
@@ -20,6 +21,8 @@ app = typer.Typer(
 )
 app.add_typer(data_app, name="data")
 app.command("report")(report)
+# Negative numbers are values here, not options: let them reach the command's own checks.
+app.command("flight-time", context_settings={"ignore_unknown_options": True})(flight_time)
 
 
 @app.callback(invoke_without_command=True)
@@ -34,12 +37,17 @@ def _root(
 def main() -> None:
     """Entry point: user mistakes become one line on stderr and exit code 2."""
     try:
-        app()
+        code = app(standalone_mode=False)
     except UserError as exc:
         fail(str(exc))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):
         fail("interrupted", code=130)
-    sys.exit(0)
+    except typer.TyperException as exc:  # usage errors: unknown command, missing argument …
+        ctx = getattr(exc, "ctx", None)
+        where = f"{ctx.command_path}: " if ctx is not None else ""
+        fmt = getattr(exc, "format_message", None)
+        fail(f"{where}{fmt() if callable(fmt) else exc} (see --help)")
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 __all__ = ["app", "main"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import math
 import sys
 from typing import NoReturn
 
@@ -10,7 +12,8 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
-console = Console()
+# Piped output (files, other programs) is not cut to 80 columns.
+console = Console(width=None if sys.stdout.isatty() else 240)
 
 
 class UserError(Exception):
@@ -34,19 +37,33 @@ def emit(df: pd.DataFrame, fmt: str, title: str | None = None, width: int = 80) 
         sys.stdout.write(df.to_csv(index=False))
         return
     if fmt == "json":
-        records = json.loads(df.to_json(orient="records", date_format="iso", force_ascii=False))
-        sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+        records = [{str(k): _plain(v) for k, v in row.items()} for row in df.to_dict("records")]
+        sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False, default=str) + "\n")
         return
     table = Table(title=title, show_lines=False)
     for col in df.columns:
-        table.add_column(str(col), overflow="fold")
+        table.add_column(str(col), overflow="fold", min_width=min(len(str(col)), 14))
     for row in df.itertuples(index=False):
         table.add_row(*(_cell(v, width) for v in row))
     console.print(table)
 
 
+def _plain(value: object) -> object:
+    """A JSON-ready value: NaN/NaT -> null, numpy scalars and arrays -> Python."""
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NaT:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
 def _cell(value: object, width: int) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    value = _plain(value)
+    if value is None:
         return ""
     if hasattr(value, "tolist"):
         value = value.tolist()

@@ -28,7 +28,13 @@ def run_sql(sql: str, params: list[object] | None = None) -> pd.DataFrame:
         rel = con.execute(sql, params or [])
         if rel.description is None:
             return pd.DataFrame()
-        return rel.df()
+        types = {d[0]: str(d[1]) for d in rel.description}
+        df = rel.df()
+        # DATE columns stay dates (not midnight timestamps) in every output format.
+        for col, type_ in types.items():
+            if type_ == "DATE" and col in df:
+                df[col] = [None if pd.isna(v) else v.date() for v in df[col]]
+        return df
     except duckdb.Error as exc:
         msg = str(exc).strip().splitlines()[0]
         if _WRITE.search(msg):

@@ -10,10 +10,10 @@
 from __future__ import annotations
 
 from stratlab.data.build import DataError, build_catalog, data_version, load_tables
-from stratlab.data.catalog import catalog, catalog_path, data_version_in_use
-from stratlab.data.cite import Citation, cite, citations
+from stratlab.data.cite import Citation, citations, cite
 from stratlab.data.power import power_shares
 from stratlab.data.schema import TABLE_BY_NAME, TABLES, Column, Table
+from stratlab.data.store import catalog, catalog_path, data_version_in_use
 
 __all__ = [
     "TABLES",

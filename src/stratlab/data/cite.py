@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from stratlab.data.catalog import catalog
 from stratlab.data.schema import TABLE_BY_NAME
+from stratlab.data.store import catalog
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from stratlab.data.catalog import catalog
+from stratlab.data.store import catalog
 
 
 def power_shares(

@@ -208,7 +208,7 @@ TABLES: tuple[Table, ...] = (
             _c("country", "VARCHAR", "state"),
             _c("cow_code", "INTEGER", "COW state number"),
             _c("year", "INTEGER", "year"),
-            _c("milex", "DOUBLE", "military expenditure, thousands (GBP to 1913, current USD from 1914)", True),
+            _c("milex", "DOUBLE", "military expenditure, thousands (GBP to 1913, USD from 1914)", True),
             _c("milper", "DOUBLE", "military personnel, thousands", True),
             _c("irst", "DOUBLE", "iron and steel production, thousand tons", True),
             _c("pec", "DOUBLE", "primary energy consumption, thousand coal-ton equivalents", True),

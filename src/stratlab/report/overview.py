@@ -32,7 +32,10 @@ class Section:
 
 def build_overview() -> list[Section]:
     con = catalog()
-    q = lambda sql, *p: con.execute(sql, list(p)).df()  # noqa: E731
+
+    def q(sql: str, *params: object) -> pd.DataFrame:
+        return con.execute(sql, list(params)).df()
+
     sections: list[Section] = []
 
     df = q("SELECT date, actor, event, note, source_id FROM treaty_events "

@@ -1,0 +1,5 @@
+"""``python -m stratlab`` runs the command line."""
+
+from stratlab.cli import main
+
+main()
