@@ -217,7 +217,8 @@ def test_memory_prior_with_full_weight_is_bayes_over_the_record(
     record = [THREAT] * threats + [REASSURE] * reassurances
     full = pm.memory_prior(threats, reassurances, 1.0, KYDD, base=base)
     expected = pm.run(base, record, KYDD)[0, -1] if record else base
-    assert full == pytest.approx(expected, rel=1e-12)
+    # Sequential updates and one log-odds sum differ only by rounding (a few ulps per step).
+    assert full == pytest.approx(expected, rel=1e-9)
     assert pm.memory_prior(threats, reassurances, 0.0, KYDD, base=base) == pytest.approx(base, rel=1e-14)
 
 

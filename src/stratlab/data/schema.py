@@ -238,6 +238,32 @@ TABLES: tuple[Table, ...] = (
         ("country", "session"),
         actor_columns=("country",),
     ),
+    Table(
+        "postures",
+        "Force-posture snapshots by actor, year and component; conflicting figures kept side by side.",
+        (
+            _c("actor", "VARCHAR", "actor code (`RUS` is the USSR before 1992)"),
+            _c("year", "INTEGER", "snapshot year (1962, 1979, 1987, 1991, 2002, 2010, 2019, 2025)"),
+            _c("component", "VARCHAR", "what is counted, e.g. `ICBM – Minuteman III`, `SLBM – total`"),
+            _c("category", "VARCHAR", "controlled vocabulary `POSTURE_CATEGORIES`"),
+            _c("scope", "VARCHAR", "`total` of the category, one weapon `type`, or a `part` (base, region)"),
+            _c("variant", "VARCHAR", "`main`, or a tag telling apart two figures from one source"),
+            _c("launchers", "INTEGER", "launchers (silos, tubes, TELs, aircraft, interceptors)", True),
+            _c("missiles", "INTEGER", "missiles, where the source counts missiles", True),
+            _c("warheads_per_launcher", "DOUBLE", "warheads (or attributed warheads) per launcher", True),
+            _c("warheads", "INTEGER", "warheads under the row's counting rule", True),
+            _c("alert_fraction", "DOUBLE", "day-to-day alert fraction, on alert rows only", True),
+            _c("basing", "VARCHAR", "mode (silo, fixed, road-mobile, ssbn, airbase …), then area", True),
+            _c("range_km", "DOUBLE", "range in km where the source gives one", True),
+            _c("as_of", "VARCHAR", "date of the data (YYYY[-MM[-DD]]) if not the snapshot year", True),
+            _c("counting_rule", "VARCHAR", "controlled vocabulary `POSTURE_COUNTING_RULES`"),
+            _c("confidence", "VARCHAR", "High, Medium or Low (scale in docs/data/postures.md)"),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("actor", "year", "component", "variant", "source_id"),
+        actor_columns=("actor",),
+    ),
 )
 
 TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
@@ -260,3 +286,34 @@ TREATY_EVENTS: tuple[str, ...] = (
     "terminated",
     "moratorium_ended",
 )
+
+# Vocabularies of `postures.category`, `.counting_rule` and `.confidence` (docs/data/postures.md).
+POSTURE_CATEGORIES: tuple[str, ...] = (
+    "icbm_silo",
+    "icbm_mobile",
+    "icbm",
+    "slbm",
+    "bomber",
+    "glbm_intermediate",
+    "glbm_shorter",
+    "glcm_intermediate",
+    "glcm_shorter",
+    "slcm",
+    "alcm",
+    "conventional_precision_strike",
+    "interceptor",
+    "total_strategic",
+)
+POSTURE_COUNTING_RULES: tuple[str, ...] = (
+    "salt2_database",
+    "start_mou",
+    "new_start_data",
+    "official",
+    "nuclear_notebook",
+    "analytic_estimate",
+    "compilation",
+    "reported",
+    "treaty_ban",
+    "derived",
+)
+POSTURE_CONFIDENCE: tuple[str, ...] = ("High", "Medium", "Low")
