@@ -10,6 +10,7 @@ from stratlab import __version__
 from stratlab.cli.common import UserError, fail
 from stratlab.cli.data import app as data_app
 from stratlab.cli.flight_time import flight_time
+from stratlab.cli.perceive import perceive
 from stratlab.cli.report import report
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ app = typer.Typer(
 )
 app.add_typer(data_app, name="data")
 app.command("report")(report)
+app.command("perceive")(perceive)
 # Negative numbers are values here, not options: let them reach the command's own checks.
 app.command("flight-time", context_settings={"ignore_unknown_options": True})(flight_time)
 

@@ -2,3 +2,12 @@
 
 This layer may read files and uses pandas; it feeds plain series to ``stratlab.models``.
 """
+
+# Perception from UN General Debate speeches (stratlab.measure.speeches).
+from stratlab.measure.references import ALIASES as ALIASES
+from stratlab.measure.references import Alias as Alias
+from stratlab.measure.references import AliasSet as AliasSet
+from stratlab.measure.references import PerceptionError as PerceptionError
+from stratlab.measure.speeches import evidence as evidence
+from stratlab.measure.speeches import perception_index as perception_index
+from stratlab.measure.speeches import perception_panel as perception_panel

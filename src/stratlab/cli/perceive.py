@@ -1,0 +1,122 @@
+"""``stratlab perceive SOURCE TARGET``: how one P5 state speaks of another at the UN, by year."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import typer
+
+from stratlab.cli.common import UserError, console, emit
+
+
+def _fmt(value: object, digits: int = 3) -> str:
+    if isinstance(value, float):
+        return "" if math.isnan(value) else f"{value:+.{digits}f}"
+    return str(value)
+
+
+def _segment(series: pd.DataFrame, k: int) -> tuple[pd.DataFrame, Any]:
+    from stratlab.models.stages import segment
+
+    scored = series.dropna(subset=["score"])
+    try:
+        seg = segment(scored["score"].to_numpy(), n_stages=k, index=[int(y) for y in scored.index])
+    except ValueError as exc:
+        raise UserError(f"--stages {k}: {exc}") from exc
+    labels = pd.Series(
+        [seg.labels[s] for s in seg.stage_of()], index=scored.index, dtype="object"
+    ).reindex(series.index)
+    stage_no = pd.Series(list(seg.stage_of()), index=scored.index).reindex(series.index)
+    out = series.assign(stage=stage_no.astype("Int64"), stage_label=labels)
+    return out, seg
+
+
+def _plot(series: pd.DataFrame, seg: Any, path: Path, title: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    years = series.index.to_numpy()
+    fig, ax = plt.subplots(figsize=(9, 4.2))
+    ax.fill_between(years, series["low"], series["high"], color="tab:blue", alpha=0.2, lw=0,
+                    label="95 % bootstrap interval")
+    ax.plot(years, series["score"], "o-", color="tab:blue", ms=3.5, lw=1.2, label="yearly score")
+    ax.axhline(0.0, color="0.5", lw=0.6)
+    if seg is not None:
+        for k in range(seg.n_stages):
+            ax.hlines(seg.means[k], seg.starts[k] - 0.5, seg.ends[k] + 0.5, colors="tab:red", lw=2.2,
+                      label="stage mean" if k == 0 else "_nolegend_")
+            ax.annotate(seg.labels[k], ((seg.starts[k] + seg.ends[k]) / 2, seg.means[k]),
+                        textcoords="offset points", xytext=(0, 6), ha="center", color="tab:red", fontsize=8)
+    ax.set_xlabel("year of General Debate")
+    ax.set_ylabel("score (higher = friendlier)")
+    ax.set_title(title)
+    ax.legend(loc="lower left", fontsize=8, frameon=False)
+    fig.tight_layout()
+    try:
+        fig.savefig(path, dpi=120)
+    except OSError as exc:
+        raise UserError(f"--plot {path}: {exc.strerror or exc}") from exc
+    finally:
+        plt.close(fig)
+
+
+def perceive(
+    source: str = typer.Argument(..., help="the speaker: USA, RUS (USSR to 1991), CHN, GBR or FRA"),
+    target: str = typer.Argument(..., help="the state spoken of (same codes)"),
+    from_year: int | None = typer.Option(None, "--from", help="first year (default: first speech)"),
+    to_year: int | None = typer.Option(None, "--to", help="last year (default: last speech)"),
+    method: str = typer.Option("lexicon", "--method", help="lexicon or embedding"),
+    stages: int | None = typer.Option(None, "--stages", help="split the series into K stages"),
+    evidence: int | None = typer.Option(None, "--evidence", help="YEAR: the sentences behind its score"),
+    csv: Path | None = typer.Option(None, "--csv", help="also write the yearly series to this CSV file"),
+    plot: Path | None = typer.Option(None, "--plot", help="draw the series to this PNG file"),
+) -> None:
+    """How SOURCE speaks of TARGET in the UN General Debate, year by year (higher = friendlier)."""
+    from stratlab.measure.references import PerceptionError
+    from stratlab.measure.speeches import evidence as find_evidence
+    from stratlab.measure.speeches import perception_index
+
+    source, target = source.upper(), target.upper()
+    if stages is not None and stages < 1:
+        raise UserError(f"--stages {stages}: expected a number of stages ≥ 1")
+    if plot is not None and plot.suffix.lower() != ".png":
+        raise UserError(f"--plot {plot}: expected a .png file name")
+    try:
+        series = perception_index(source, target, from_year, to_year, method=method)
+        ev = None if evidence is None else find_evidence(source, target, evidence, method=method)
+    except PerceptionError as exc:
+        raise UserError(str(exc)) from exc
+
+    seg = None
+    if stages is not None:
+        series, seg = _segment(series, stages)
+    title = f"{source} → {target} in the UN General Debate ({method})"
+    shown = series.reset_index()
+    for col in ("score", "low", "high"):
+        shown[col] = [_fmt(v) for v in shown[col]]
+    if "stage" in shown:
+        shown["stage"] = ["" if pd.isna(v) else str(int(v)) for v in shown["stage"]]
+        shown["stage_label"] = shown["stage_label"].fillna("")
+    emit(shown, "table", title=title)
+    if seg is not None:
+        stage_rows = pd.DataFrame(seg.table())
+        for col in ("mean", "lower", "upper"):
+            stage_rows[col] = [_fmt(v) for v in stage_rows[col]]
+        emit(stage_rows, "table", title=f"{seg.n_stages} stages ({seg.method}, {seg.penalty_rule})")
+    if ev is not None:
+        ev_shown = ev.drop(columns=["contribution"]).assign(score=[_fmt(v) for v in ev["score"]])
+        emit(ev_shown, "table", title=f"evidence: {source} on {target}, {evidence}", width=400)
+        if ev.empty:
+            console.print(f"no reference to {target} in {source}'s {evidence} statement")
+    if csv is not None:
+        try:
+            series.reset_index().to_csv(csv, index=False)
+        except OSError as exc:
+            raise UserError(f"--csv {csv}: {exc.strerror or exc}") from exc
+    if plot is not None:
+        _plot(series, seg, plot, title)

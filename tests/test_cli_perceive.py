@@ -1,0 +1,64 @@
+"""`stratlab perceive …` on good and bad input, run as a user runs it (a subprocess)."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def stratlab(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "stratlab", *args], capture_output=True, text=True, timeout=300
+    )
+
+
+def assert_one_line_error(res: subprocess.CompletedProcess[str], *needles: str) -> None:
+    assert res.returncode != 0
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1, res.stderr
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in res.stderr + res.stdout
+    for n in needles:
+        assert n in lines[0], lines[0]
+
+
+def test_series_with_stages_evidence_csv_and_plot(tmp_path: Path) -> None:
+    out_csv, out_png = tmp_path / "rus_usa.csv", tmp_path / "rus_usa.png"
+    res = stratlab("perceive", "RUS", "USA", "--from", "1991", "--to", "2024", "--stages", "3",
+                   "--evidence", "2014", "--csv", str(out_csv), "--plot", str(out_png))
+    assert res.returncode == 0, res.stderr
+    assert "RUS → USA" in res.stdout and "n_refs" in res.stdout
+    assert "3 stages" in res.stdout and "confrontation" in res.stdout
+    assert "evidence: RUS on USA, 2014" in res.stdout
+    rows = list(csv.DictReader(out_csv.open()))
+    assert [int(r["year"]) for r in rows] == list(range(1991, 2025))
+    assert {"score", "low", "high", "n_refs", "stage", "stage_label"} <= set(rows[0])
+    assert {r["stage_label"] for r in rows if r["score"]} == {"cooperation", "competition", "confrontation"}
+    assert out_png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_lower_case_codes_and_a_short_range() -> None:
+    res = stratlab("perceive", "chn", "usa", "--from", "2020", "--to", "2022")
+    assert res.returncode == 0, res.stderr
+    assert "CHN → USA" in res.stdout and "2021" in res.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "needles"),
+    [
+        (("XXX", "USA"), ("unknown source 'XXX'", "known: USA, RUS")),
+        (("RUS", "RUS"), ("never scores its own country",)),
+        (("RUS", "USA", "--from", "2000", "--to", "1990"), ("empty year range",)),
+        (("RUS", "USA", "--from", "1900", "--to", "1910"), ("no RUS speeches",)),
+        (("RUS", "USA", "--method", "vibes"), ("unknown method 'vibes'", "lexicon, embedding")),
+        (("RUS", "USA", "--evidence", "1900"), ("no RUS speeches",)),
+        (("RUS", "USA", "--stages", "0"), ("--stages 0",)),
+        (("RUS", "USA", "--plot", "figure.pdf"), ("expected a .png",)),
+    ],
+)
+def test_bad_input_is_one_line_error(args: tuple[str, ...], needles: tuple[str, ...]) -> None:
+    assert_one_line_error(stratlab("perceive", *args), *needles)
