@@ -109,3 +109,9 @@ def test_report_writes_html_with_citations(tmp_path: Path) -> None:
     assert "The INF Treaty's life cycle" in html
     assert "2019-08-02" in html
     assert html.count("<li>") >= 5  # citations section
+
+
+def test_csv_writes_list_columns_as_in_the_catalog_files() -> None:
+    res = stratlab("data", "query", "SELECT ['inf', 'treaty'] AS tags", "--format", "csv")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.splitlines() == ["tags", "inf;treaty"]

@@ -34,7 +34,9 @@ def emit(df: pd.DataFrame, fmt: str, title: str | None = None, width: int = 80) 
     if fmt not in FORMATS:
         raise UserError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
     if fmt == "csv":
-        sys.stdout.write(df.to_csv(index=False))
+        # List columns as in the catalog's own CSV files: values joined by ";".
+        flat = df.apply(lambda col: col.map(_joined) if col.dtype == object else col)
+        sys.stdout.write(flat.to_csv(index=False))
         return
     if fmt == "json":
         records = [{str(k): _plain(v) for k, v in row.items()} for row in df.to_dict("records")]
@@ -59,6 +61,12 @@ def _plain(value: object) -> object:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def _joined(value: object) -> object:
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        value = value.tolist()
+    return ";".join(str(v) for v in value) if isinstance(value, list) else value
 
 
 def _cell(value: object, width: int) -> str:
