@@ -35,34 +35,13 @@ def _segment(series: pd.DataFrame, k: int) -> tuple[pd.DataFrame, Any]:
 
 
 def _plot(series: pd.DataFrame, seg: Any, path: Path, title: str) -> None:
-    import matplotlib
+    from stratlab.report.figures import perception_figure, png
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    years = series.index.to_numpy()
-    fig, ax = plt.subplots(figsize=(9, 4.2))
-    ax.fill_between(years, series["low"], series["high"], color="tab:blue", alpha=0.2, lw=0,
-                    label="95 % bootstrap interval")
-    ax.plot(years, series["score"], "o-", color="tab:blue", ms=3.5, lw=1.2, label="yearly score")
-    ax.axhline(0.0, color="0.5", lw=0.6)
-    if seg is not None:
-        for k in range(seg.n_stages):
-            ax.hlines(seg.means[k], seg.starts[k] - 0.5, seg.ends[k] + 0.5, colors="tab:red", lw=2.2,
-                      label="stage mean" if k == 0 else "_nolegend_")
-            ax.annotate(seg.labels[k], ((seg.starts[k] + seg.ends[k]) / 2, seg.means[k]),
-                        textcoords="offset points", xytext=(0, 6), ha="center", color="tab:red", fontsize=8)
-    ax.set_xlabel("year of General Debate")
-    ax.set_ylabel("score (higher = friendlier)")
-    ax.set_title(title)
-    ax.legend(loc="lower left", fontsize=8, frameon=False)
-    fig.tight_layout()
+    data = png(perception_figure(series, seg, title), dpi=120)
     try:
-        fig.savefig(path, dpi=120)
+        path.write_bytes(data)
     except OSError as exc:
         raise UserError(f"--plot {path}: {exc.strerror or exc}") from exc
-    finally:
-        plt.close(fig)
 
 
 def perceive(
