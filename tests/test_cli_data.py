@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import csv
-import html as htmllib
 import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -99,16 +97,6 @@ def test_write_attempt_changes_nothing() -> None:
     after = stratlab("data", "query", "SELECT count(*) AS n FROM treaties", "--format", "json")
     assert json.loads(before.stdout) == json.loads(after.stdout)
     assert json.loads(after.stdout)[0]["n"] >= 11
-
-
-def test_report_writes_html_with_citations(tmp_path: Path) -> None:
-    out = tmp_path / "rep"
-    res = stratlab("report", "--out", str(out))
-    assert res.returncode == 0, res.stderr
-    html = htmllib.unescape((out / "report.html").read_text(encoding="utf-8"))
-    assert "The INF Treaty's life cycle" in html
-    assert "2019-08-02" in html
-    assert html.count("<li>") >= 5  # citations section
 
 
 def test_csv_writes_list_columns_as_in_the_catalog_files() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from stratlab.cli.common import UserError, console
 from stratlab.data import DataError
@@ -12,15 +13,27 @@ from stratlab.data import DataError
 
 def report(
     out: Path = typer.Option(Path("report"), "--out", help="directory to write report.html into"),
+    seed: int = typer.Option(20261125, "--seed", help="seed for every random step"),
 ) -> None:
     """Write the INF and strategic-stability report (self-contained HTML)."""
-    from stratlab.report import write_overview
+    from stratlab.report import report_steps, write_report
 
     if out.exists() and not out.is_dir():
         raise UserError(f"--out {out}: exists and is not a directory")
-    try:
-        with console.status("building the catalog and the report…"):
-            path = write_overview(out)
-    except DataError as exc:
-        raise UserError(str(exc)) from exc
+    steps = len(report_steps(seed))
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed}/{task.total}"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("report", total=steps)
+
+        def advance(label: str) -> None:
+            if bar.tasks[0].description != "report":
+                bar.advance(task)
+            bar.update(task, description=label)
+
+        try:
+            path = write_report(out, seed=seed, progress=advance)
+        except DataError as exc:
+            raise UserError(str(exc)) from exc
+        bar.update(task, completed=steps)
     console.print(f"report written: {path.resolve()}")

@@ -1,7 +1,8 @@
-"""Reports built from the catalog and model results (HTML that opens from disk)."""
+"""Reports built from the catalog, measurements and model results (HTML that opens from disk)."""
 
 from __future__ import annotations
 
-from stratlab.report.overview import build_overview, write_overview
+from stratlab.report.build import report_steps, write_report
+from stratlab.report.html import Section, render
 
-__all__ = ["build_overview", "write_overview"]
+__all__ = ["Section", "render", "report_steps", "write_report"]
