@@ -38,7 +38,8 @@ class Section:
 
 
 def _table(df: pd.DataFrame) -> str:
-    return df.to_html(index=False, na_rep="", border=0, classes="data", escape=True)
+    shown = df.astype(object).where(df.notna(), "")  # None, NaN, NaT and <NA> all show empty
+    return shown.to_html(index=False, border=0, classes="data", escape=True)
 
 
 def render(
