@@ -1,0 +1,39 @@
+"""Scenario objects read from YAML or the catalog: postures (more to come: treaties, scenarios).
+
+>>> from stratlab.scenario import Posture
+>>> p = Posture.from_catalog("USA", 1991)          # START MOU data, one component per category
+>>> Posture.from_yaml(p.to_yaml()) == p
+True
+"""
+
+from __future__ import annotations
+
+from stratlab.scenario.posture import (
+    CATEGORIES,
+    RANGE_BANDS,
+    Basing,
+    Category,
+    Component,
+    MissileDefense,
+    Posture,
+    ValueTargets,
+    force_arrays,
+)
+from stratlab.scenario.posture_catalog import CatalogAssumptions
+from stratlab.scenario.yaml_errors import LineLoader, format_validation_error, load_yaml
+
+__all__ = [
+    "CATEGORIES",
+    "RANGE_BANDS",
+    "Basing",
+    "CatalogAssumptions",
+    "Category",
+    "Component",
+    "LineLoader",
+    "MissileDefense",
+    "Posture",
+    "ValueTargets",
+    "force_arrays",
+    "format_validation_error",
+    "load_yaml",
+]

@@ -1,0 +1,332 @@
+"""Force postures: one actor's forces at a date, validated, read from YAML or the catalog.
+
+A posture follows DESIGN.md ("Core objects → Posture") and the inputs of the Kent–Thaler
+exchange (RAND R-3765-AF, 1989, as summarised in the shared reference note on stability
+models, §1.3, status [S]): launchers split into fixed (targetable) and survivable ones, warheads
+per launcher (MIRV), the day-to-day alert fraction of survivable launchers, damage expectancy
+(DE) per warhead against each target class, missile defenses (interceptors and per-shot kill
+probability) and value targets (``w80``, the weapons that destroy 80 % of value — the damage
+curve ``D(w) = 1 - exp(-w ln 5 / w80)`` is the open-source Kent–Thaler tool's assumption, not
+the report's).
+
+Defaults and their standing: range bands are the INF Treaty's (Art. II, source
+``inf-treaty-text``: shorter range 500–1,000 km, intermediate 1,000–5,500 km; ICBMs above
+5,500 km). Everything else without a value in the input is a *user assumption*: DE, kill
+probability and ``w80`` default to "not set" (``{}``/``None``); ``alert_fraction`` defaults to 0
+(nothing on alert); ``survivable`` follows the category (SLBMs, bombers, mobile ICBMs, SLCMs and
+ALCMs survivable) or a basing that says "mobile". No stability is computed here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from stratlab.scenario.yaml_errors import load_yaml
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from stratlab.models.first_strike import ForceArrays
+    from stratlab.scenario.posture_catalog import CatalogAssumptions
+
+Category = Literal[
+    "icbm_silo",
+    "icbm_mobile",
+    "icbm",
+    "slbm",
+    "bomber",
+    "glbm_intermediate",
+    "glbm_shorter",
+    "glcm_intermediate",
+    "glcm_shorter",
+    "slcm",
+    "alcm",
+    "conventional_precision_strike",
+]
+"""Component categories; ``icbm`` is an ICBM force whose silo/mobile split is unknown."""
+CATEGORIES: tuple[str, ...] = get_args(Category)
+
+RANGE_BANDS: dict[str, tuple[float, float]] = {
+    "glbm_shorter": (500.0, 1000.0),
+    "glcm_shorter": (500.0, 1000.0),
+    "glbm_intermediate": (1000.0, 5500.0),
+    "glcm_intermediate": (1000.0, 5500.0),
+    "icbm_silo": (5500.0, math.inf),
+    "icbm_mobile": (5500.0, math.inf),
+    "icbm": (5500.0, math.inf),
+}
+"""Range band each category claims (km, closed), from the INF Treaty's definitions."""
+
+SURVIVABLE_CATEGORIES = frozenset({"icbm_mobile", "slbm", "bomber", "slcm", "alcm"})
+"""Categories survivable by default (Kent–Thaler's SSBNs, mobiles and bombers)."""
+
+Fraction = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+Km = Annotated[float, Field(ge=0.0, allow_inf_nan=False)]
+
+
+def _band_text(lo: float, hi: float) -> str:
+    return f"of more than {lo:g} km" if math.isinf(hi) else f"within {lo:g}–{hi:g} km"
+
+
+def default_survivable(category: str, basing: str | None = None) -> bool:
+    """SLBMs, bombers, mobile ICBMs, SLCMs and ALCMs are survivable; silo or mixed ICBM forces
+    are not; other categories are survivable only if their basing says "mobile"."""
+    if category in SURVIVABLE_CATEGORIES:
+        return True
+    if category in ("icbm_silo", "icbm"):
+        return False
+    return "mobile" in (basing or "").lower()
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Basing(_Model):
+    """A named basing area, optionally with a representative point (degrees)."""
+
+    name: str = Field(min_length=1)
+    lat: float | None = Field(default=None, ge=-90.0, le=90.0)
+    lon: float | None = Field(default=None, ge=-180.0, le=180.0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, data: Any) -> Any:
+        return {"name": data} if isinstance(data, str) else data
+
+
+class Component(_Model):
+    """One force component: launchers of one category with their loading and vulnerability."""
+
+    name: str = Field(min_length=1)
+    category: Category
+    launchers: int = Field(ge=0)
+    warheads_per_launcher: float = Field(ge=0.0, allow_inf_nan=False)
+    alert_fraction: Fraction = 0.0
+    survivable: bool
+    range_band: tuple[Km, Km] | None = None
+    range_km: float | None = Field(default=None, gt=0.0, allow_inf_nan=False)
+    basing: Basing | None = None
+    de: dict[Category, Fraction] = Field(default_factory=dict)
+    """DE of one warhead against one launcher of each target category (enemy components)."""
+    de_source: str = "user assumption"
+    sources: list[str] = Field(default_factory=list)
+    assumed: list[str] = Field(default_factory=list)
+    """Fields filled by assumption rather than data (``from_catalog`` lists them here)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_survivable(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "survivable" not in data and data.get("category") in CATEGORIES:
+            basing = data.get("basing")
+            text = str(basing.get("name", "") if isinstance(basing, dict) else basing or "")
+            return {**data, "survivable": default_survivable(data["category"], text)}
+        return data
+
+    @field_validator("range_band")
+    @classmethod
+    def _ordered(cls, band: tuple[float, float] | None) -> tuple[float, float] | None:
+        if band is not None and band[0] > band[1]:
+            raise PydanticCustomError(
+                "band_order",
+                "{value} (expected lower ≤ upper)",
+                {"value": list(band), "expected": "lower ≤ upper"},
+            )
+        return band
+
+    @field_validator("range_km")
+    @classmethod
+    def _inside_band(cls, km: float | None, info: ValidationInfo) -> float | None:
+        if km is None:
+            return km
+        claims = [(b, "the claimed range_band") for b in [info.data.get("range_band")] if b]
+        category = info.data.get("category")
+        if category in RANGE_BANDS:
+            claims.append((RANGE_BANDS[category], f"the {category} band"))
+        for (lo, hi), what in claims:
+            if not lo <= km <= hi:
+                expected = f"a range {_band_text(lo, hi)} ({what})"
+                raise PydanticCustomError(
+                    "range_band", "{value} km (expected {expected})", {"value": km, "expected": expected}
+                )
+        return km
+
+    @property
+    def warheads(self) -> float:
+        """``launchers × warheads_per_launcher``."""
+        return self.launchers * self.warheads_per_launcher
+
+
+class MissileDefense(_Model):
+    """Interceptors defending value targets, with a per-shot kill probability."""
+
+    name: str = Field(min_length=1)
+    interceptors: int = Field(ge=0)
+    pk: Fraction | None = None
+    basing: Basing | None = None
+    sources: list[str] = Field(default_factory=list)
+    assumed: list[str] = Field(default_factory=list)
+
+
+class ValueTargets(_Model):
+    """Value (urban–industrial) targets, as the Kent–Thaler tool's damage-curve parameter."""
+
+    w80: float = Field(gt=0.0, allow_inf_nan=False)
+    """Arriving weapons that destroy 80 % of value (a user assumption unless ``source`` says)."""
+    source: str = "user assumption"
+
+
+class Posture(_Model):
+    """An actor's forces at a date: components, missile defenses and value targets."""
+
+    actor: str = Field(pattern=r"^[A-Z][A-Z0-9-]{1,15}$")
+    year: int = Field(ge=1900, le=2200)
+    date: dt.date | None = None
+    components: list[Component] = Field(default_factory=list)
+    defenses: list[MissileDefense] = Field(default_factory=list)
+    value_targets: ValueTargets | None = None
+    note: str | None = None
+
+    @field_validator("date")
+    @classmethod
+    def _in_year(cls, day: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        year = info.data.get("year")
+        if day is not None and year is not None and day.year != year:
+            raise PydanticCustomError(
+                "date_year",
+                "{value} (expected {expected})",
+                {"value": day.isoformat(), "expected": f"a date in {year}, the posture's year"},
+            )
+        return day
+
+    @property
+    def launchers(self) -> int:
+        """All launchers."""
+        return sum(c.launchers for c in self.components)
+
+    @property
+    def warheads(self) -> float:
+        """All warheads (launchers × warheads per launcher, summed)."""
+        return sum(c.warheads for c in self.components)
+
+    @classmethod
+    def from_yaml(cls, source: str | Path) -> Posture:
+        """Read a posture from YAML text or a file (a ``Path``, or a one-line ``str`` ending in
+        ``.yaml``/``.yml``). Bad input raises ``ValidationError`` (see
+        :func:`~stratlab.scenario.yaml_errors.format_validation_error`) or ``yaml.YAMLError``.
+        """
+        is_path = isinstance(source, Path) or (
+            "\n" not in source and source.strip().endswith((".yaml", ".yml"))
+        )
+        text = Path(source).read_text(encoding="utf-8") if is_path else str(source)
+        data, _ = load_yaml(text)
+        return cls.model_validate(data)
+
+    def to_yaml(self) -> str:
+        """YAML text that :meth:`from_yaml` reads back to an equal posture (defaults omitted)."""
+        data = self.model_dump(mode="json", exclude_defaults=True)
+        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+    @classmethod
+    def from_catalog(
+        cls,
+        actor: str,
+        year: int,
+        *,
+        con: duckdb.DuckDBPyConnection | None = None,
+        assumptions: CatalogAssumptions | None = None,
+        include_conventional: bool = False,
+    ) -> Posture:
+        """The posture of ``actor`` in snapshot ``year`` from the catalog's ``postures`` table.
+
+        One component per category; the selection rule and the defaults are documented in
+        :mod:`stratlab.scenario.posture_catalog` and docs/data/postures.md.
+        """
+        from stratlab.scenario.posture_catalog import posture_from_catalog
+
+        return posture_from_catalog(
+            actor, year, con=con, assumptions=assumptions, include_conventional=include_conventional
+        )
+
+    def to_force_arrays(self, enemy: Posture, *, lua: bool = False) -> ForceArrays:
+        """This side's inputs to :mod:`stratlab.models.first_strike` when facing ``enemy``.
+
+        Fixed = non-survivable components, survivable = the rest (conventional precision
+        strike left out). ``m`` is warheads per launcher over each group; ``alert`` is the
+        launcher-weighted alert fraction of survivable launchers; ``de_fixed``/``de_surv``
+        average this side's DE over its warheads and the enemy's launchers of each target
+        category; ``interceptors`` sum this side's defenses, ``pk`` is their
+        interceptor-weighted mean. A missing DE, ``pk`` or ``w80`` raises ``ValueError``.
+        """
+        from stratlab.models.first_strike import ForceArrays
+
+        own = [c for c in self.components if c.category != "conventional_precision_strike"]
+        foe = [c for c in enemy.components if c.category != "conventional_precision_strike"]
+        groups = {s: [c for c in own if c.survivable is s] for s in (False, True)}
+        n = {s: float(sum(c.launchers for c in g)) for s, g in groups.items()}
+        m = {s: sum(c.warheads for c in g) / n[s] if n[s] else 0.0 for s, g in groups.items()}
+        alert = sum(c.alert_fraction * c.launchers for c in groups[True]) / n[True] if n[True] else 0.0
+        de = {s: self._mean_de(own, [c for c in foe if c.survivable is s]) for s in (False, True)}
+        if self.value_targets is None:
+            raise ValueError(f"{self.actor} {self.year}: value_targets.w80 is not set")
+        shots = float(sum(d.interceptors for d in self.defenses))
+        if any(d.pk is None and d.interceptors for d in self.defenses):
+            raise ValueError(f"{self.actor} {self.year}: defenses need pk (kill probability) set")
+        pk = sum((d.pk or 0.0) * d.interceptors for d in self.defenses) / shots if shots else 0.0
+        return ForceArrays(
+            n_fixed=n[False],
+            m_fixed=m[False],
+            n_surv=n[True],
+            m_surv=m[True],
+            de_fixed=de[False],
+            de_surv=de[True],
+            w80=self.value_targets.w80,
+            alert=alert,
+            interceptors=shots,
+            pk=pk,
+            lua=lua,
+        )
+
+    def _mean_de(self, own: list[Component], targets: list[Component]) -> float:
+        weight = sum(c.warheads for c in own) * sum(t.launchers for t in targets)
+        if weight == 0:
+            return 0.0
+        missing = sorted(
+            {
+                f"{c.name}.de.{t.category}"
+                for c in own
+                for t in targets
+                if c.warheads and t.launchers and t.category not in c.de
+            }
+        )
+        if missing:
+            raise ValueError(f"{self.actor} {self.year}: DE not set for {', '.join(missing)}")
+        total = sum(c.warheads * t.launchers * c.de[t.category] for c in own for t in targets)
+        return total / weight
+
+
+def force_arrays(a: Posture, b: Posture, *, lua: bool = False) -> tuple[ForceArrays, ForceArrays]:
+    """Both sides' :class:`~stratlab.models.first_strike.ForceArrays` for the pair ``(a, b)``."""
+    return a.to_force_arrays(b, lua=lua), b.to_force_arrays(a, lua=lua)
+
+
+__all__ = [
+    "CATEGORIES",
+    "RANGE_BANDS",
+    "SURVIVABLE_CATEGORIES",
+    "Basing",
+    "Category",
+    "Component",
+    "MissileDefense",
+    "Posture",
+    "ValueTargets",
+    "default_survivable",
+    "force_arrays",
+]

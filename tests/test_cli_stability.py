@@ -1,0 +1,96 @@
+"""`stratlab stability` on posture files and catalog snapshots, good and bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stratlab.models.first_strike import first_strike_stability
+from stratlab.scenario.posture import Posture, force_arrays
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
+BLUE, RED = EXAMPLES / "blue.yaml", EXAMPLES / "red.yaml"
+
+
+def stratlab(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "stratlab", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+def one_line_error(res: subprocess.CompletedProcess[str]) -> str:
+    assert res.returncode != 0
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), res.stderr
+    assert "Traceback" not in res.stderr
+    return lines[0]
+
+
+def test_json_matches_the_model_called_directly() -> None:
+    res = stratlab("stability", str(BLUE), "--vs", str(RED), "--json")
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    fa, fb = force_arrays(Posture.from_yaml(BLUE), Posture.from_yaml(RED))
+    direct = first_strike_stability(fa, fb)
+    assert out["fsi"] == pytest.approx(float(direct.fsi), rel=1e-12)
+    usa, rus = out["sides"]["USA"], out["sides"]["RUS"]
+    assert (usa["c1"], usa["c2"], usa["r"]) == pytest.approx(
+        (float(direct.c1_a), float(direct.c2_a), float(direct.r_a)))
+    assert rus["r"] == pytest.approx(float(direct.r_b))
+    assert out["fsi"] == pytest.approx(usa["r"] * rus["r"])
+
+
+def test_warning_time_is_min_energy_flight_between_basings() -> None:
+    from stratlab.models.flight_time import great_circle_km, min_energy_flight_time
+
+    out = json.loads(stratlab("stability", str(BLUE), "--vs", str(RED), "--json").stdout)
+    km = float(great_circle_km(54.0, 35.8, 47.5, -111.2))
+    assert out["sides"]["USA"]["warning_min"] == pytest.approx(
+        float(min_energy_flight_time(km)) / 60.0)
+
+
+def test_launch_under_attack_does_not_lower_fsi() -> None:
+    base = json.loads(stratlab("stability", str(BLUE), "--vs", str(RED), "--json").stdout)
+    lua = json.loads(stratlab("stability", str(BLUE), "--vs", str(RED), "--lua", "--json").stdout)
+    assert lua["lua"] is True and lua["fsi"] >= base["fsi"]
+
+
+def test_catalog_snapshot_says_its_assumptions_and_gaps() -> None:
+    res = stratlab("stability", "--year", "1987", "USA", "RUS", "--json")
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    assert 0.0 <= out["fsi"] <= 1.0
+    notes = " ".join(out["notes"])
+    assert "stratlab-illustrative" in notes and "not a calibration" in notes
+    assert "no confirmed counts for slbm, bomber" in notes  # the 1987 USSR snapshot's gaps
+
+
+def test_negative_launchers_name_file_line_and_field(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(RED.read_text().replace("launchers: 150", "launchers: -5", 1))
+    line = bad.read_text().splitlines().index("    launchers: -5") + 1
+    msg = one_line_error(stratlab("stability", str(BLUE), "--vs", str(bad)))
+    assert str(bad) in msg and f"line {line}," in msg and "components[0].launchers" in msg and "-5" in msg
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("--year", "1990", "USA", "RUS"), "no rows for actor 'USA' in year 1990"),
+        (("--year", "1987", "USA"), "--year takes two actor codes"),
+        ((str(BLUE),), "--vs"),
+        (("nosuch.yaml", "--vs", str(RED)), "nosuch.yaml"),
+    ],
+)
+def test_bad_input_is_one_line(args: tuple[str, ...], needle: str) -> None:
+    assert needle in one_line_error(stratlab("stability", *args))
+
+
+def test_assumptions_file_errors_are_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "a.yaml"
+    bad.write_text("de: 1.7\nw80: 300\n")
+    msg = one_line_error(stratlab("stability", "--year", "1987", "USA", "RUS", "--assume", str(bad)))
+    assert str(bad) in msg and "de" in msg
