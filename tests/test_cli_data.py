@@ -5,26 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pytest
 
-
-def stratlab(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "stratlab", *args], capture_output=True, text=True, timeout=120
-    )
-
-
-def assert_one_line_error(res: subprocess.CompletedProcess[str], *needles: str) -> None:
-    assert res.returncode != 0
-    lines = res.stderr.strip().splitlines()
-    assert len(lines) == 1, res.stderr
-    assert lines[0].startswith("error: ")
-    assert "Traceback" not in res.stderr + res.stdout
-    for n in needles:
-        assert n in lines[0], lines[0]
+from cli_helpers import assert_one_line_error, stratlab
 
 
 def test_tables_lists_every_table_with_rows() -> None:

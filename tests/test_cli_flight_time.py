@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from cli_helpers import assert_one_line_error
 from stratlab.cli import app
 from stratlab.cli.common import UserError
 from stratlab.models.flight_time import min_energy_flight_time
@@ -30,16 +31,6 @@ def stratlab(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
     )
-
-
-def assert_one_line_error(res: subprocess.CompletedProcess[str], *needles: str) -> None:
-    assert res.returncode != 0
-    lines = res.stderr.strip().splitlines()
-    assert len(lines) == 1, res.stderr
-    assert lines[0].startswith("error: ")
-    assert "Traceback" not in res.stderr + res.stdout
-    for n in needles:
-        assert n in lines[0], lines[0]
 
 
 def test_json_output_is_the_model_value() -> None:

@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_helpers import assert_one_line_error, stratlab
 from stratlab.models.first_strike import first_strike_stability
 from stratlab.scenario.posture import Posture, force_arrays
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
 BLUE, RED = EXAMPLES / "blue.yaml", EXAMPLES / "red.yaml"
-
-
-def stratlab(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "stratlab", *args], capture_output=True,
-                          text=True, timeout=120)
-
-
-def one_line_error(res: subprocess.CompletedProcess[str]) -> str:
-    assert res.returncode != 0
-    lines = res.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), res.stderr
-    assert "Traceback" not in res.stderr
-    return lines[0]
 
 
 def test_json_matches_the_model_called_directly() -> None:
@@ -72,7 +58,7 @@ def test_negative_launchers_name_file_line_and_field(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(RED.read_text().replace("launchers: 150", "launchers: -5", 1))
     line = bad.read_text().splitlines().index("    launchers: -5") + 1
-    msg = one_line_error(stratlab("stability", str(BLUE), "--vs", str(bad)))
+    msg = assert_one_line_error(stratlab("stability", str(BLUE), "--vs", str(bad)))
     assert str(bad) in msg and f"line {line}," in msg and "components[0].launchers" in msg and "-5" in msg
 
 
@@ -86,11 +72,11 @@ def test_negative_launchers_name_file_line_and_field(tmp_path: Path) -> None:
     ],
 )
 def test_bad_input_is_one_line(args: tuple[str, ...], needle: str) -> None:
-    assert needle in one_line_error(stratlab("stability", *args))
+    assert needle in assert_one_line_error(stratlab("stability", *args))
 
 
 def test_assumptions_file_errors_are_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "a.yaml"
     bad.write_text("de: 1.7\nw80: 300\n")
-    msg = one_line_error(stratlab("stability", "--year", "1987", "USA", "RUS", "--assume", str(bad)))
+    msg = assert_one_line_error(stratlab("stability", "--year", "1987", "USA", "RUS", "--assume", str(bad)))
     assert str(bad) in msg and "de" in msg
