@@ -12,6 +12,7 @@ from stratlab.cli.data import app as data_app
 from stratlab.cli.flight_time import flight_time
 from stratlab.cli.perceive import perceive
 from stratlab.cli.report import report
+from stratlab.cli.run import cases, run_case
 from stratlab.cli.stability import stability
 
 app = typer.Typer(
@@ -25,6 +26,8 @@ app.add_typer(data_app, name="data")
 app.command("report")(report)
 app.command("perceive")(perceive)
 app.command("stability")(stability)
+app.command("run")(run_case)
+app.command("cases")(cases)
 # Negative numbers are values here, not options: let them reach the command's own checks.
 app.command("flight-time", context_settings={"ignore_unknown_options": True})(flight_time)
 

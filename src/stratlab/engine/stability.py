@@ -1,0 +1,101 @@
+"""First-strike stability of every pair of actors, with INF-band forces where they reach.
+
+For each unordered pair ``(i, j)`` and every member and year, one Kent–Thaler exchange
+(:func:`stratlab.models.first_strike.first_strike_stability`, all pairs in one batched call):
+side ``i`` fields its central forces plus, if its INF-band systems reach ``j``'s homeland
+(``inf_reach``), its nuclear INF-band forces (fixed and survivable kept apart, alert pooled).
+DE, ``w80`` and the interceptors' kill probability are scenario parameters (``stability.*``).
+With three or more actors each side withholds a deterrent reserve against every third party
+(:func:`~stratlab.models.first_strike.deterrent_reserve` at ``stability.reserve_damage``), summed
+over third parties as in :func:`~stratlab.models.first_strike.multipolar_stability`.
+The system index is the minimum over pairs (the weakest dyad) and the product over pairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from stratlab.engine.arsenal import Arsenal
+from stratlab.engine.params import ParamSet
+from stratlab.models.first_strike import ForceArrays, deterrent_reserve, first_strike_stability
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.intp]
+
+
+def pairs(n: int) -> tuple[IntArray, IntArray]:
+    """Indices ``(i, j)``, ``i < j``, of the unordered pairs of ``n`` actors."""
+    ii, jj = np.triu_indices(n, k=1)
+    return ii.astype(np.intp), jj.astype(np.intp)
+
+
+@dataclass(frozen=True)
+class Stability:
+    """Pairwise and system first-strike stability, arrays ``(member, year, …)``."""
+
+    fsi: FloatArray
+    """``(…, actor, target)``: symmetric, NaN on the diagonal."""
+    system_min: FloatArray
+    system_product: FloatArray
+
+
+def _ratio(num: FloatArray, den: FloatArray) -> FloatArray:
+    return np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.0)
+
+
+def _side(ars: Arsenal, own: IntArray, reach: FloatArray, params: ParamSet, ndim: int) -> ForceArrays:
+    def take(x: FloatArray) -> FloatArray:
+        return np.take(x, own, axis=-1)
+
+    n_f = take(ars.n_fixed) + reach * take(ars.inf_n_fixed)
+    w_f = take(ars.w_fixed) + reach * take(ars.inf_w_fixed)
+    inf_ns = reach * take(ars.inf_n_surv)
+    n_s = take(ars.n_surv) + inf_ns
+    w_s = take(ars.w_surv) + reach * take(ars.inf_w_surv)
+    alert = _ratio(take(ars.alert) * take(ars.n_surv) + take(ars.inf_alert) * inf_ns, n_s)
+    return ForceArrays(
+        n_fixed=n_f, m_fixed=_ratio(w_f, n_f), n_surv=n_s, m_surv=_ratio(w_s, n_s),
+        de_fixed=params.col("stability.de_fixed", ndim), de_surv=params.col("stability.de_surv", ndim),
+        w80=params.col("stability.w80", ndim), alert=np.clip(alert, 0.0, 1.0),
+        interceptors=take(ars.interceptors), pk=params.col("stability.pk", ndim), lua=params.lua,
+    )
+
+
+def _reserves(ars: Arsenal, params: ParamSet, ndim: int) -> FloatArray | None:
+    n = ars.n_fixed.shape[-1]
+    if n < 3 or not np.any(params["stability.reserve_damage"] > 0):
+        return None
+    central = ForceArrays(
+        n_fixed=ars.n_fixed, m_fixed=0.0, n_surv=ars.n_surv, m_surv=0.0, de_fixed=0.0, de_surv=0.0,
+        w80=params.col("stability.w80", ndim), interceptors=ars.interceptors,
+        pk=params.col("stability.pk", ndim),
+    )
+    return deterrent_reserve(central, params.col("stability.reserve_damage", ndim))
+
+
+def pair_stability(ars: Arsenal, reach: FloatArray, params: ParamSet, with_inf: bool = True) -> Stability:
+    """FSI of every pair; ``ars`` fields are ``(member, year, actor)``, ``reach`` ``(actor, target)``."""
+    ndim = ars.n_fixed.ndim
+    n = ars.n_fixed.shape[-1]
+    ii, jj = pairs(n)
+    scale = reach if with_inf else np.zeros_like(reach)
+    a = _side(ars, ii, scale[ii, jj], params, ndim)
+    b = _side(ars, jj, scale[jj, ii], params, ndim)
+    res = _reserves(ars, params, ndim)
+    r_a: FloatArray | float = 0.0
+    r_b: FloatArray | float = 0.0
+    if res is not None:
+        total = res.sum(axis=-1)
+        r_a = np.take(total, ii, axis=-1) - res[..., ii, jj]
+        r_b = np.take(total, jj, axis=-1) - res[..., jj, ii]
+    result = first_strike_stability(a, b, reserve_a=r_a, reserve_b=r_b)
+    fsi = np.full((*result.fsi.shape[:-1], n, n), np.nan)
+    fsi[..., ii, jj] = result.fsi
+    fsi[..., jj, ii] = result.fsi
+    return Stability(fsi=fsi, system_min=result.fsi.min(axis=-1), system_product=result.fsi.prod(axis=-1))
+
+
+__all__ = ["Stability", "pair_stability", "pairs"]

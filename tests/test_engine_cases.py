@@ -1,0 +1,54 @@
+"""A smoke run of every built-in case: dims, attributes, outcomes, and a NetCDF round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import xarray as xr
+
+from stratlab.data import data_version_in_use
+from stratlab.engine import era_table, run, write
+from stratlab.scenario.load import list_cases, load_scenario, scenario_hash
+
+MEMBERS = {"forward": 4, "historical": 1}
+
+
+@pytest.mark.parametrize("case", [c.name for c in list_cases()])
+def test_case_runs_and_round_trips_through_netcdf(case: str, tmp_path: Path) -> None:
+    scenario = load_scenario(case)
+    members = MEMBERS[scenario.mode]
+    ds = run(scenario, members=members, seed=1)
+    assert {"member", "year", "actor", "target"} <= set(ds.dims)
+    assert ds.sizes["member"] == members
+    assert ds.sizes["year"] == scenario.years[1] - scenario.years[0] + 1
+    assert ds.attrs["data_version"] == data_version_in_use()
+    assert ds.attrs["scenario_hash"] == scenario_hash(scenario)
+    assert ds.attrs["seed"] == 1 and ds.attrs["sources"]
+    fsi = ds["fsi"].values
+    finite = fsi[np.isfinite(fsi)]
+    assert finite.size and np.all((finite >= 0) & (finite <= 1))
+    for outcome in scenario.outcomes:
+        assert ds[f"outcome_{outcome.name}"].dims == ("member",)
+    path = write(ds, tmp_path)
+    back = xr.open_dataset(path, engine="scipy")
+    np.testing.assert_array_equal(back["central_warheads"].values, ds["central_warheads"].values)
+    assert back.attrs["scenario_hash"] == ds.attrs["scenario_hash"]
+    back.close()
+
+
+def test_inf_history_reports_roles_by_era() -> None:
+    table = era_table(run("inf-history"), ["inf_central_share", "inf_theatre_share"])
+    assert len(set(table["era"])) >= 2
+    assert set(table["actor"]) == {"USA", "RUS"}
+
+
+def test_russia_case_puts_the_measured_series_beside_the_fitted_model() -> None:
+    ds = run("russia-us-perception")
+    measured, fitted = ds["measured_hostility"].values, ds["fitted_hostility"].values
+    ok = np.isfinite(measured)
+    rmse = float(np.sqrt(np.mean((measured[ok] - fitted[ok]) ** 2)))
+    assert rmse == pytest.approx(ds.attrs["fit_rmse"])
+    model = ds["hostility"].sel(actor="RUS", target="USA").isel(member=0).values
+    np.testing.assert_allclose(model, fitted)

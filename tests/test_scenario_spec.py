@@ -1,0 +1,115 @@
+"""Scenario schema and loading: built-in cases, and one-line errors naming file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stratlab.data import catalog
+from stratlab.models.perception import param_sources
+from stratlab.scenario.load import ScenarioError, list_cases, load_scenario, parse_scenario, scenario_hash
+from stratlab.scenario.parameters import parameter_paths, parameter_table
+
+FORWARD = """\
+name: t
+mode: forward
+years: [2025, 2030]
+actors: [USA, RUS]
+postures:
+  - catalog: {actor: USA, year: 2025}
+  - catalog: {actor: RUS, year: 2025}
+"""
+
+
+def _line_of(text: str, needle: str) -> int:
+    """1-based line of the first line containing ``needle`` (so no line number is typed in)."""
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def _error(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith(f"{path}, ")
+    return message
+
+
+def test_builtin_cases_are_listed_load_and_hash_stably() -> None:
+    names = {c.name for c in list_cases()}
+    assert {"inf-history", "russia-us-perception", "post-inf-tripolar"} <= names
+    for name in names:
+        first, second = load_scenario(name), load_scenario(name)
+        assert scenario_hash(first) == scenario_hash(second)
+
+
+def test_unknown_actor_names_file_line_field_and_the_known_actors(tmp_path: Path) -> None:
+    text = FORWARD.replace("actors: [USA, RUS]", "actors: [USA, RUS, XXX]")
+    message = _error(tmp_path, text)
+    assert f"line {_line_of(text, 'actors:')}, actors[2]: 'XXX'" in message
+    known = [r[0] for r in catalog().execute("SELECT actor FROM actors").fetchall()]
+    assert "known actor" in message and str(len(known)) in message
+    assert all(code in message for code in ("USA", "RUS", "CHN"))
+
+
+def test_wrong_type_names_the_field_and_the_expected_type(tmp_path: Path) -> None:
+    text = FORWARD + "parameters:\n  arms:\n    reaction: fast\n"
+    message = _error(tmp_path, text)
+    where = f"line {_line_of(text, 'reaction:')}, parameters.arms.reaction"
+    assert f"{where}: 'fast': expected a number" in message
+
+
+def test_year_outside_the_postures_data_is_refused(tmp_path: Path) -> None:
+    con = catalog()
+    first = con.execute("SELECT min(year) FROM postures WHERE actor = 'USA'").fetchone()[0]
+    text = f"name: t\nmode: historical\nyears: [{first - 5}, {first + 5}]\nactors: [USA, RUS]\n"
+    message = _error(tmp_path, text)
+    where = f"line {_line_of(text, 'years:')}, years[0]"
+    assert f"{where}: {first - 5}: expected a year within the postures" in message
+
+
+def test_posture_snapshot_year_must_exist(tmp_path: Path) -> None:
+    text = FORWARD.replace("{actor: RUS, year: 2025}", "{actor: RUS, year: 2024}")
+    message = _error(tmp_path, text)
+    where = f"line {_line_of(text, 'year: 2024')}, postures[1].catalog.year"
+    assert f"{where}: 2024: expected a snapshot year" in message
+
+
+def test_unknown_parameter_path_and_model_parameter_out_of_range(tmp_path: Path) -> None:
+    text = FORWARD + "uncertainties:\n  - {parameter: arms.speed, dist: uniform, low: 0, high: 1}\n"
+    assert "uncertainties[0].parameter: 'arms.speed'" in _error(tmp_path, text)
+    text = FORWARD + "parameters:\n  perception:\n    q_benign: 1.5\n"
+    message = _error(tmp_path, text)
+    where = f"line {_line_of(text, 'q_benign')}, parameters.perception.q_benign"
+    assert f"{where}: 1.5: expected a value in" in message
+
+
+def test_uncertainty_that_can_draw_an_invalid_value_is_refused(tmp_path: Path) -> None:
+    text = FORWARD + "uncertainties:\n  - {parameter: arms.max_change, dist: uniform, low: 0, high: 2}\n"
+    message = _error(tmp_path, text)
+    assert "uncertainties[0].high: 2.0: expected a fraction in [0, 1] for arms.max_change" in message
+
+
+def test_invalid_yaml_and_unknown_field_are_one_line(tmp_path: Path) -> None:
+    assert "invalid YAML" in _error(tmp_path, FORWARD + "treaties: [inf\n")
+    text = FORWARD + "colour: blue\n"
+    assert f"line {_line_of(text, 'colour')}, colour: 'blue': unknown field" in _error(tmp_path, text)
+
+
+def test_perception_defaults_carry_the_models_sources() -> None:
+    rows = {r.path: r for r in parameter_table()}
+    for name, meta in param_sources().items():
+        assert rows[f"perception.{name}"].source == meta["source"]
+    assert "arms.reaction" in parameter_paths()
+    assert rows["arms.reaction"].source == "engine assumption"
+
+
+def test_the_example_in_docs_is_a_valid_scenario() -> None:
+    docs = Path(__file__).resolve().parents[1] / "docs" / "scenarios.md"
+    text = docs.read_text(encoding="utf-8")
+    example = text.split("## Example\n\n```yaml\n", 1)[1].split("```", 1)[0]
+    scenario = parse_scenario(example)
+    assert scenario.mode == "forward" and len(scenario.uncertainties) == 2
