@@ -113,3 +113,29 @@ def test_the_example_in_docs_is_a_valid_scenario() -> None:
     example = text.split("## Example\n\n```yaml\n", 1)[1].split("```", 1)[0]
     scenario = parse_scenario(example)
     assert scenario.mode == "forward" and len(scenario.uncertainties) == 2
+
+
+def test_era_event_must_exist_and_open_the_era(tmp_path: Path) -> None:
+    import stratlab.scenario
+
+    cases = Path(stratlab.scenario.__file__).parent / "cases"
+    text = (cases / "inf-history.yaml").read_text(encoding="utf-8")
+    bad = text.replace("event: 2002-06-13-abm-withdrawal-effective", "event: no-such-event", 1)
+    path = tmp_path / "s.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(path)
+    line = bad.splitlines().index(next(x for x in bad.splitlines() if "no-such-event" in x)) + 1
+    msg = str(err.value)
+    assert msg.startswith(f"{path}, line {line}, eras[3].event: 'no-such-event'")
+    assert "\n" not in msg
+
+
+def test_inf_history_eras_follow_the_scenario() -> None:
+    from stratlab.engine import run
+
+    ds = run(load_scenario("inf-history"), members=1, seed=0)
+    eras = dict(zip(ds["year"].values.tolist(), ds["era"].values.tolist(), strict=True))
+    assert eras[1987] == "SS-20 build-up and the Euromissile crisis"
+    assert eras[1988] == "treaty in force: eliminations"
+    assert eras[2014] == eras[2019] == "compliance dispute and demise"

@@ -49,6 +49,10 @@ class HistoryTrace:
 
 
 def _era_labels(ctx: RunContext, statuses: list[IntArray]) -> list[str]:
+    if ctx.scenario.eras:  # the scenario's own periods: each year takes the last era begun
+        named = ctx.scenario.eras
+        return [next((e.name for e in reversed(named) if e.start <= y), f"before {named[0].name}")
+                for y in ctx.years]
     for t, status in zip(ctx.scenario.treaties, statuses, strict=True):
         terms = treaty_terms(ctx.con, t.id)
         if terms is not None and terms.kind == "band":

@@ -257,6 +257,23 @@ def _calibration_checks(sc: Scenario) -> list[Issue]:
     ]
 
 
+def _era_checks(sc: Scenario, con: duckdb.DuckDBPyConnection) -> list[Issue]:
+    out = []
+    for i, era in enumerate(sc.eras):
+        if not sc.years[0] <= era.start <= sc.years[1]:
+            out.append(Issue(("eras", i, "start"), era.start,
+                             f"a year within the scenario's years {sc.years[0]}–{sc.years[1]}"))
+        if era.event is not None:
+            row = con.execute("SELECT year(date) FROM events WHERE event_id = ?", [era.event]).fetchone()
+            if row is None:
+                out.append(Issue(("eras", i, "event"), era.event,
+                                 "an event_id of the catalog's events table"))
+            elif int(row[0]) != era.start:
+                out.append(Issue(("eras", i, "event"), era.event,
+                                 f"an event in the era's start year {era.start} (it is in {row[0]})"))
+    return out
+
+
 def check_scenario(sc: Scenario, con: duckdb.DuckDBPyConnection | None = None) -> list[Issue]:
     """Every problem found, in document order of importance (actors first)."""
     if con is None:
@@ -270,6 +287,7 @@ def check_scenario(sc: Scenario, con: duckdb.DuckDBPyConnection | None = None) -
     return (
         _posture_checks(sc, cat) + _treaty_checks(sc, cat) + _reference_checks(sc)
         + _calibration_checks(sc) + _path_checks(sc) + _year_checks(sc, cat)
+        + _era_checks(sc, con)
     )
 
 

@@ -205,6 +205,15 @@ class Calibration(_Model):
     fit: list[FitParameter] = Field(default_factory=lambda: list(DEFAULT_FIT), min_length=1)
 
 
+class Era(_Model):
+    """A named period from ``start`` (a year) to the next era's start; ``event`` names the
+    catalog event (``events.event_id``) that opens it, for provenance."""
+
+    name: str = Field(min_length=1)
+    start: Year
+    event: str | None = None
+
+
 class Scenario(_Model):
     """A scenario: years, actors, postures, treaties, drivers, parameters and XLRM."""
 
@@ -221,6 +230,16 @@ class Scenario(_Model):
     levers: list[Lever] = Field(default_factory=list)
     outcomes: list[Outcome] = Field(default_factory=list)
     calibration: Calibration | None = None
+    eras: list[Era] = Field(default_factory=list)
+    """Named periods for era-by-era results; empty: eras relative to the banded treaty."""
+
+    @field_validator("eras")
+    @classmethod
+    def _eras_ordered(cls, eras: list[Era]) -> list[Era]:
+        starts = [e.start for e in eras]
+        if starts != sorted(set(starts)):
+            raise _custom(starts, "eras in increasing order of start year, no two alike")
+        return eras
 
     @field_validator("years")
     @classmethod
@@ -241,6 +260,7 @@ __all__ = [
     "Calibration",
     "CatalogRef",
     "Drivers",
+    "Era",
     "Lever",
     "Outcome",
     "PostureSpec",
