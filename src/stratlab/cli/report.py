@@ -14,13 +14,16 @@ from stratlab.data import DataError
 def report(
     out: Path = typer.Option(Path("report"), "--out", help="directory to write report.html into"),
     seed: int = typer.Option(20261125, "--seed", help="seed for every random step"),
+    members: int = typer.Option(1000, "--members", help="forward-ensemble members"),
 ) -> None:
     """Write the INF and strategic-stability report (self-contained HTML)."""
     from stratlab.report import report_steps, write_report
 
     if out.exists() and not out.is_dir():
         raise UserError(f"--out {out}: exists and is not a directory")
-    steps = len(report_steps(seed))
+    if members < 1:
+        raise UserError(f"--members {members}: expected a whole number ≥ 1")
+    steps = len(report_steps(seed, members))
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed}/{task.total}"),
                TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as bar:
@@ -32,7 +35,7 @@ def report(
             bar.update(task, description=label)
 
         try:
-            path = write_report(out, seed=seed, progress=advance)
+            path = write_report(out, seed=seed, members=members, progress=advance)
         except DataError as exc:
             raise UserError(str(exc)) from exc
         bar.update(task, completed=steps)
