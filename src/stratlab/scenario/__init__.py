@@ -1,4 +1,4 @@
-"""Scenario objects read from YAML or the catalog: postures (more to come: treaties, scenarios).
+"""Scenario objects read from YAML or the catalog: postures and scenarios.
 
 >>> from stratlab.scenario import Posture
 >>> p = Posture.from_catalog("USA", 1991)          # START MOU data, one component per category
@@ -8,6 +8,13 @@ True
 
 from __future__ import annotations
 
+from stratlab.scenario.load import (
+    ScenarioError,
+    list_cases,
+    load_scenario,
+    parse_scenario,
+    scenario_hash,
+)
 from stratlab.scenario.posture import (
     CATEGORIES,
     RANGE_BANDS,
@@ -20,6 +27,7 @@ from stratlab.scenario.posture import (
     force_arrays,
 )
 from stratlab.scenario.posture_catalog import CatalogAssumptions
+from stratlab.scenario.spec import Scenario
 from stratlab.scenario.yaml_errors import LineLoader, format_validation_error, load_yaml
 
 __all__ = [
@@ -32,8 +40,14 @@ __all__ = [
     "LineLoader",
     "MissileDefense",
     "Posture",
+    "Scenario",
+    "ScenarioError",
     "ValueTargets",
     "force_arrays",
     "format_validation_error",
+    "list_cases",
+    "load_scenario",
     "load_yaml",
+    "parse_scenario",
+    "scenario_hash",
 ]
