@@ -1,6 +1,7 @@
 """Historical mode: replay postures and treaty events from the catalog; compute perceptions.
 
-Forces come from :func:`stratlab.engine.history.history_arsenal` (snapshots interpolated),
+Forces come from :func:`stratlab.engine.history.history_arsenal` (snapshots interpolated; INF-band
+systems named in the scenario's ``inf_systems`` stepwise from dated evidence),
 treaty status from the treaty record (1 July of each year), perceptions from the ``events``
 table coded into acts (:mod:`stratlab.engine.acts`) and run through the perception model
 (:func:`stratlab.engine.perceive.believe`). With a ``calibration`` block the named perception
@@ -73,7 +74,7 @@ def _measured(ctx: RunContext) -> pd.DataFrame:
 def run_historical(ctx: RunContext) -> HistoryTrace:
     """Replay the record over the scenario's years (see the module docstring)."""
     sc, years, actors = ctx.scenario, ctx.years, ctx.actors
-    arsenal, sources = history_arsenal(ctx.con, actors, years)
+    arsenal, sources = history_arsenal(ctx.con, actors, years, sc.inf_systems)
     statuses = []
     for t in sc.treaties:
         status, used = treaty_status(ctx.con, t.id, years)

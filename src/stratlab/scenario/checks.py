@@ -6,7 +6,7 @@ Checked here: unknown actors (the known ones listed), actors named in postures, 
 drivers, parameters, outcomes and calibration that are not scenario actors, posture snapshot
 years the ``postures`` table lacks, years outside the data a mode needs, treaty ids, treaties
 the forward mode cannot apply, parameter names and values of the model blocks, and the
-parameter paths of uncertainties and levers.
+parameter paths of uncertainties and levers, era events and the INF-band systems' evidence.
 """
 
 from __future__ import annotations
@@ -274,6 +274,45 @@ def _era_checks(sc: Scenario, con: duckdb.DuckDBPyConnection) -> list[Issue]:
     return out
 
 
+def _inf_system_checks(sc: Scenario, con: duckdb.DuckDBPyConnection) -> list[Issue]:
+    """``inf_systems``: catalog systems of scenario actors, filed in a matching category, with
+    deployment events (tagged ``deployment``, naming the owner among their actors) and an end
+    event tagged ``elimination``."""
+    if sc.inf_systems and sc.mode != "historical":
+        return [Issue(("inf_systems",), "[...]", "inf_systems only in historical mode")]
+    out: list[Issue] = []
+    for i, spec in enumerate(sc.inf_systems):
+        row = con.execute("SELECT country, lower(category), inf_class FROM missile_systems "
+                          "WHERE system_id = ?", [spec.system]).fetchone()
+        if row is None:
+            out.append(Issue(("inf_systems", i, "system"), spec.system,
+                             "a system_id of the catalog's missile_systems table"))
+            continue
+        country, kind, inf_class = row
+        if country not in sc.actors:
+            out.append(Issue(("inf_systems", i, "system"), spec.system,
+                             f"a system of one of the scenario's actors (it is {country}'s)"))
+        prefix, _, band = spec.category.partition("_")
+        if prefix != kind or (inf_class is not None and band != inf_class):
+            want = f"{kind}_{inf_class}" if inf_class else f"{kind}_intermediate or {kind}_shorter"
+            out.append(Issue(("inf_systems", i, "category"), spec.category,
+                             f"the category of {spec.system} in missile_systems ({want})"))
+        for k, event in enumerate(spec.deployed):
+            ev = con.execute("SELECT tags, actors FROM events WHERE event_id = ?", [event]).fetchone()
+            if ev is None:
+                out.append(Issue(("inf_systems", i, "deployed", k), event,
+                                 "an event_id of the catalog's events table"))
+            elif "deployment" not in ev[0] or country not in ev[1]:
+                out.append(Issue(("inf_systems", i, "deployed", k), event,
+                                 f"an event tagged 'deployment' with {country} among its actors"))
+        if spec.ended is not None:
+            ev = con.execute("SELECT tags FROM events WHERE event_id = ?", [spec.ended]).fetchone()
+            if ev is None or "elimination" not in ev[0]:
+                out.append(Issue(("inf_systems", i, "ended"), spec.ended,
+                                 "an event_id of the catalog's events table tagged 'elimination'"))
+    return out
+
+
 def check_scenario(sc: Scenario, con: duckdb.DuckDBPyConnection | None = None) -> list[Issue]:
     """Every problem found, in document order of importance (actors first)."""
     if con is None:
@@ -287,7 +326,7 @@ def check_scenario(sc: Scenario, con: duckdb.DuckDBPyConnection | None = None) -
     return (
         _posture_checks(sc, cat) + _treaty_checks(sc, cat) + _reference_checks(sc)
         + _calibration_checks(sc) + _path_checks(sc) + _year_checks(sc, cat)
-        + _era_checks(sc, con)
+        + _era_checks(sc, con) + _inf_system_checks(sc, con)
     )
 
 

@@ -11,6 +11,8 @@ Structure (see docs/scenarios.md for an example and the error format)::
     levers        policy choices over parameters, the default applied  (EMA Workbench "L")
     outcomes      reductions of engine outputs per member               (EMA Workbench "M")
     calibration   historical mode: fit perception parameters to a measured series
+    eras          historical mode: named periods, each opened by a catalog event
+    inf_systems   historical mode: INF-band systems replayed stepwise from dated evidence
 
 This module checks what can be checked without the catalog; :mod:`stratlab.scenario.load`
 checks the rest (actors, years and treaty ids against the data) in the same one-line format.
@@ -214,6 +216,26 @@ class Era(_Model):
     event: str | None = None
 
 
+InfCategory = Literal["glbm_intermediate", "glbm_shorter", "glcm_intermediate", "glcm_shorter"]
+
+
+class InfSystem(_Model):
+    """Historical mode: a ground-launched INF-band system whose posture category the replay follows
+    stepwise from dated evidence rather than by interpolation (docs/engine.md, "Historical mode").
+
+    ``system`` is a ``missile_systems.system_id`` (its ``country`` is the actor), ``category`` the
+    posture category that counts it. ``deployed`` lists ``events`` rows tagged ``deployment``
+    that name the system; the earliest one's year is its first deployment when
+    ``missile_systems.first_deployed`` is NULL. ``ended`` names the event of the deadline by which
+    the system was eliminated (``events``, tagged ``elimination``); with
+    ``missile_systems.retired`` the earlier of the two ends it."""
+
+    system: str = Field(min_length=1)
+    category: InfCategory
+    deployed: list[str] = Field(default_factory=list)
+    ended: str | None = None
+
+
 class Scenario(_Model):
     """A scenario: years, actors, postures, treaties, drivers, parameters and XLRM."""
 
@@ -232,6 +254,16 @@ class Scenario(_Model):
     calibration: Calibration | None = None
     eras: list[Era] = Field(default_factory=list)
     """Named periods for era-by-era results; empty: eras relative to the banded treaty."""
+    inf_systems: list[InfSystem] = Field(default_factory=list)
+    """INF-band systems replayed from dated evidence; empty: every component interpolated."""
+
+    @field_validator("inf_systems")
+    @classmethod
+    def _systems_once(cls, systems: list[InfSystem]) -> list[InfSystem]:
+        ids = [s.system for s in systems]
+        if len(ids) != len(set(ids)):
+            raise _custom(ids, "each system once")
+        return systems
 
     @field_validator("eras")
     @classmethod
@@ -261,6 +293,7 @@ __all__ = [
     "CatalogRef",
     "Drivers",
     "Era",
+    "InfSystem",
     "Lever",
     "Outcome",
     "PostureSpec",
