@@ -107,8 +107,7 @@ def test_good_input_subprocess() -> None:
 
 def test_installed_console_script() -> None:
     exe = shutil.which("stratlab") or str(Path(sys.executable).parent / "stratlab")
-    if not Path(exe).exists():
-        pytest.skip("the stratlab console script is not installed")
+    assert Path(exe).exists(), "the stratlab console script is not installed"
     ok = subprocess.run([exe, "flight-time", "1000", "--json"], capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)[0]["ballistic_min_energy_min"] == pytest.approx(7.91, abs=0.005)

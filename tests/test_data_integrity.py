@@ -167,9 +167,13 @@ def test_9m729_range_dispute_is_recorded(con: duckdb.DuckDBPyConnection) -> None
 
 
 def test_inf_systems_of_both_sides_present(con: duckdb.DuckDBPyConnection) -> None:
-    ids = {r[0] for r in con.execute(
-        "SELECT system_id FROM missile_systems WHERE inf_accountable").fetchall()}
-    assert len(ids) == 9  # facts.md §1.1: the nine types named in the treaty
+    # facts.md §1.1, "Types named in the treaty": US Pershing II, BGM-109G, Pershing IA; USSR
+    # SS-20, SS-4, SS-5, SSC-X-4, SS-12, SS-23.
+    rows = set(con.execute(
+        "SELECT country, system_id FROM missile_systems WHERE inf_accountable").fetchall())
+    assert rows == {("USA", "pershing-2"), ("USA", "bgm-109g"), ("USA", "pershing-1a"),
+                    ("RUS", "ss-20"), ("RUS", "ss-4"), ("RUS", "ss-5"), ("RUS", "ssc-x-4"),
+                    ("RUS", "ss-12"), ("RUS", "ss-23")}
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,7 @@ def test_store_prefers_a_packaged_catalog_of_the_current_version(
     monkeypatch.setattr(store, "PACKAGED", packaged)
     monkeypatch.setenv("STRATLAB_CACHE_DIR", str(tmp_path / "cache"))
     store.catalog_path.cache_clear()
+    store._current_version.cache_clear()  # the tables' version now, not at session start
     try:
         assert store.catalog_path() == packaged
         assert not (tmp_path / "cache").exists()  # nothing built into the cache

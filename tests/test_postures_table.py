@@ -13,7 +13,7 @@ from stratlab.data.schema import POSTURE_CATEGORIES, POSTURE_CONFIDENCE, POSTURE
 from stratlab.scenario.posture import CATEGORIES, RANGE_BANDS
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = [p / "reference" / "postures.md" for p in (ROOT / "shared", ROOT.parent / "shared")]
+REFERENCE = ROOT / "tests" / "fixtures" / "postures_reference.md"
 
 
 @pytest.fixture(scope="module")
@@ -181,13 +181,23 @@ def test_vocabularies_and_bounds(con: duckdb.DuckDBPyConnection) -> None:
     assert set(CATEGORIES) <= set(POSTURE_CATEGORIES)
 
 
-def test_every_number_appears_in_the_reference(con: duckdb.DuckDBPyConnection) -> None:
-    ref = next((p for p in REFERENCE if p.exists()), None)
-    if ref is None:
-        pytest.skip("shared/reference/postures.md not present in this checkout")
-    text = ref.read_text(encoding="utf-8")
-    numbers = {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
+def _numbers(text: str) -> set[float]:
+    return {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
+
+
+def test_every_number_appears_in_the_reference_section_of_its_year(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # Each value must occur in the note's section for that snapshot year, or in its Conflicts
+    # section (where disagreeing figures are listed), not merely anywhere in the note.
+    text = REFERENCE.read_text(encoding="utf-8")
+    sections = re.split(r"^## ", text, flags=re.M)
+    by_year = {int(m.group(1)): sec for sec in sections if (m := re.match(r"(\d{4})\b", sec))}
+    conflicts = next(sec for sec in sections if sec.startswith("Conflicts"))
     cols = ("launchers", "missiles", "warheads_per_launcher", "warheads", "range_km")
-    for row in _values(con, f"SELECT component, {', '.join(cols)} FROM postures"):
-        for col, value in zip(cols, row[1:], strict=True):
-            assert value is None or float(value) in numbers, (row[0], col, value)
+    rows = _values(con, f"SELECT year, component, {', '.join(cols)} FROM postures")
+    assert {int(str(r[0])) for r in rows} <= set(by_year)
+    for row in rows:
+        allowed = _numbers(by_year[int(str(row[0]))]) | _numbers(conflicts)
+        for col, value in zip(cols, row[2:], strict=True):
+            assert value is None or float(str(value)) in allowed, (row[0], row[1], col, value)

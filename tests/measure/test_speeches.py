@@ -250,7 +250,7 @@ def test_rus_usa_series_covers_every_rus_speech_year() -> None:
 
 
 def test_embedding_loads_offline_and_orders_friendly_above_hostile() -> None:
-    pytest.importorskip("sentence_transformers")
+    # The test command installs the `embed` extra; a missing model is a failure here, not a skip.
     from stratlab.measure import embedding
 
     friendly = [FRIENDLY, "Relations with Washington rest on mutual trust and a constructive dialogue."]
