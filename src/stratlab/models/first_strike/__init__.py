@@ -2,7 +2,8 @@
 
 Modules: :mod:`.cost` (cost function, damage curve, kill probabilities, the index),
 :mod:`.forces` (:class:`ForceArrays`), :mod:`.defense` (interceptor leakage, ours),
-:mod:`.exchange` (draw-down, stopping rule, C1/C2, FSI over a batch) and :mod:`.nactor`
+:mod:`.exchange` (draw-down, stopping rule, C1/C2, FSI over a batch; its block solver in
+:mod:`.drawdown`) and :mod:`.nactor`
 (pairwise indices with third-party reserves, ours). Equations, sources and the verification
 status of each item: ``docs/theory/first_strike.md``.
 """

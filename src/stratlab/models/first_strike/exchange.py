@@ -27,7 +27,8 @@ refinement); a refined point replaces the grid point only if it lowers the strik
 more than ``tie_tol``. Against a 3000-point grid, the defaults (``grid=3, refine=2``) give FSI
 errors of a few 1e-5 on average and below 1e-3 in 99 % of random postures; larger errors occur
 where the striker's cost is flat at its minimum or two stopping points nearly tie, so that the
-index itself jumps. Everything is array arithmetic over blocks of batch rows.
+index itself jumps. Everything is array arithmetic over blocks of batch rows
+(:mod:`.drawdown`).
 
 Reconstructions (ours, not Kent & Thaler): missile defense (:mod:`.defense`) thins the victim's
 retaliation reaching the striker's value and the striker's value strike reaching the victim's
@@ -38,7 +39,6 @@ Reserves against third parties (``reserve_*``) serve the N-actor extension (:mod
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,14 +50,13 @@ from stratlab.models.first_strike.cost import (
     COMMIT_FIXED,
     COMMIT_SURVIVABLE,
     EXPONENT,
-    LN5,
     LUA_SAVED,
     SURCHARGE,
     index_from_costs,
 )
 from stratlab.models.first_strike.cost import SOURCE_IDS as _COST_SOURCES
 from stratlab.models.first_strike.defense import SOURCE_IDS as _DEFENSE_SOURCES
-from stratlab.models.first_strike.defense import leakers
+from stratlab.models.first_strike.drawdown import Options, solve
 from stratlab.models.first_strike.forces import ForceArrays
 
 FloatArray = NDArray[np.float64]
@@ -71,12 +70,6 @@ REFINE = 2
 """Default bracket halvings after the grid search (then one parabolic step; -1: none)."""
 TIE_TOL = 1e-9
 """Default cost difference below which two stopping points tie."""
-
-_BIG = 1e30
-_END_POINTS: tuple[float, ...] = (1.0 / 16.0, 1.0 / 64.0)
-_CHUNK = 4096
-"""Rows per block: (points x rows) work arrays stay a few MB and are reused between blocks."""
-
 
 @dataclass(frozen=True, eq=False)
 class StrikeResult:
@@ -140,329 +133,12 @@ class FirstStrikeResult:
         return self.b_strikes.counterforce
 
 
-@dataclass(frozen=True)
-class _Options:
-    shots: int
-    shoot_look_shoot: bool
-    grid: int
-    refine: int
-    tie_tol: float
-
-
-class _Workspace:
-    """Work arrays reused from block to block and call to call.
-
-    Fresh large arrays cost page faults on first touch, which dominated small batches. Buffers
-    only grow; a request returns a view of the first ``prod(shape)`` elements. One workspace per
-    thread (:data:`_WORKSPACES`); results never depend on it.
-    """
-
-    def __init__(self) -> None:
-        self._arrays: dict[tuple[str, str], NDArray[Any]] = {}
-
-    def get(self, name: str, shape: tuple[int, ...], dtype: type = np.float64) -> NDArray[Any]:
-        key = (name, np.dtype(dtype).str)
-        size = math.prod(shape)
-        buf = self._arrays.get(key)
-        if buf is None or buf.size < size:
-            buf = np.empty(max(size, 1), dtype=dtype)
-            self._arrays[key] = buf
-        return buf[:size].reshape(shape)
-
-
-_WORKSPACES = threading.local()
-
-
-def _workspace() -> _Workspace:
-    ws = getattr(_WORKSPACES, "ws", None)
-    if ws is None:
-        ws = _WORKSPACES.ws = _Workspace()
-    return ws
-
-
-class _Exchange:
-    """One block of flat (1-D batch) rows, each an (attacker, victim) first strike.
-
-    The draw-down curve's linear pieces are indexed ``(class, j)`` (class: fixed, then off-alert
-    survivable; ``j``: the ``j``-th warhead on a launcher). A piece is used up before another when
-    it kills more warheads per warhead spent (ties: lower index): the striker's
-    most-efficient-first order. Work arrays are ``(point, row)``.
-    """
-
-    def __init__(self, c: dict[str, NDArray[Any]], opt: _Options, ws: _Workspace) -> None:
-        self.opt = opt
-        self.ws = ws
-        f_att = c["a_n_fixed"] * c["a_m_fixed"]
-        s_att = c["a_n_surv"] * c["a_m_surv"]
-        pool = c["commit_fixed"] * f_att + c["commit_surv"] * s_att
-        # Third-party reserve: withheld from the whole force; the uncommitted 10 % counts first.
-        self.W = np.maximum(np.minimum(pool, f_att + s_att - c["reserve_att"]), 0.0)
-        self.T = c["v_n_fixed"] * c["v_m_fixed"] + c["v_n_surv"] * c["v_m_surv"]
-        self.reserve_vic = c["reserve_vic"]
-        self.has_reserve = bool(np.any(self.reserve_vic > 0.0))
-
-        # Kills per warhead spent (eff) and launchers to shoot at (length), per class and j.
-        per_kill_f = c["v_m_fixed"] * (1.0 - c["lua_saved"] * c["v_lua"])
-        n_tgt_s = c["v_n_surv"] * (1.0 - c["v_alert"])
-        classes: list[tuple[list[FloatArray], list[FloatArray]]] = []
-        for de, per_kill, n_tgt in (
-            (c["a_de_fixed"], per_kill_f, c["v_n_fixed"]),
-            (c["a_de_surv"], c["v_m_surv"], n_tgt_s),
-        ):
-            first = per_kill * de
-            effs = [first * (1.0 - de) ** j for j in range(opt.shots)]
-            lens = [np.where(e > 0.0, n_tgt, 0.0) for e in effs]
-            classes.append((effs, lens))
-        (eff_f, len_f), (eff_s, len_s) = classes
-        # Within a class, eff falls with j, so j orders the pieces; across classes compare.
-        f_first = [[eff_f[a] >= eff_s[b] for b in range(opt.shots)] for a in range(opt.shots)]
-        zero = np.zeros_like(self.W)
-
-        def starts(lf: list[FloatArray], ls: list[FloatArray]) -> list[FloatArray]:
-            out = []
-            for a in range(opt.shots):  # fixed piece a: earlier fixed pieces, stronger surv ones
-                acc = sum(lf[:a], zero.copy())
-                for b in range(opt.shots):
-                    acc = acc + ~f_first[a][b] * ls[b]
-                out.append(acc)
-            for b in range(opt.shots):
-                acc = sum(ls[:b], zero.copy())
-                for a in range(opt.shots):
-                    acc = acc + f_first[a][b] * lf[a]
-                out.append(acc)
-            return out
-
-        # Per-piece rows are kept as lists of 1-D arrays: stacking them would allocate blocks
-        # above malloc's mmap threshold and pay page faults on every block.
-        start = starts(len_f, len_s)
-        length = len_f + len_s
-        self.eff = eff_f + eff_s
-        self.used = [np.clip(self.W - st, 0.0, ln) for st, ln in zip(start, length, strict=True)]
-        self.kills = [e * u for e, u in zip(self.eff, self.used, strict=True)]
-        self.k0 = starts(self.kills[: opt.shots], self.kills[opt.shots :])
-        self.s0 = [np.minimum(st, self.W) for st in start]  # spend before this piece
-        # K(s) on the concave curve is the minimum of the pieces' lines k0 + eff (s - s0).
-        self.intercept = [
-            k - e * s0 for k, e, s0 in zip(self.k0, self.eff, self.s0, strict=True)
-        ]
-
-        # Value strikes: damage scales and defenses.
-        self.c_att = LN5 / c["a_w80"]
-        self.c_vic = LN5 / c["v_w80"]
-        self.e = c["exponent"]
-        self.sur = c["surcharge"]
-        self.i_att, self.pk_att = c["a_interceptors"], c["a_pk"]
-        self.i_vic, self.pk_vic = c["v_interceptors"], c["v_pk"]
-        self.def_att = bool(np.any((self.i_att > 0) & (self.pk_att > 0)))
-        self.def_vic = bool(np.any((self.i_vic > 0) & (self.pk_vic > 0)))
-
-    def kills_at(self, s: FloatArray) -> FloatArray:
-        """Victim warheads killed when the striker has spent ``s`` on counterforce."""
-        out: FloatArray = self.intercept[0] + self.eff[0] * s
-        for b, e in zip(self.intercept[1:], self.eff[1:], strict=True):
-            np.minimum(out, b + e * s, out=out)
-        return out
-
-    def arriving(self, V: FloatArray, L: FloatArray) -> tuple[FloatArray, FloatArray]:
-        """Weapons reaching the striker's (``V``) and the victim's (``L``) value.
-
-        Returns the inputs themselves when there is neither reserve nor defense.
-        """
-        if self.has_reserve:
-            V = np.maximum(V - self.reserve_vic, 0.0)
-        if self.def_att:
-            V = leakers(V, self.i_att, self.pk_att, self.opt.shoot_look_shoot)
-        if self.def_vic:
-            L = leakers(L, self.i_vic, self.pk_vic, self.opt.shoot_look_shoot)
-        return V, L
-
-    def _dpow(self, w: FloatArray, c: FloatArray, out: FloatArray) -> FloatArray:
-        """``D(w)^e = exp(e log(1 - exp(-c |w|)))`` into ``out``.
-
-        ``|w|`` only absorbs rounding (``w`` is never meaningfully negative here).
-        """
-        np.abs(w, out=out)
-        np.multiply(out, -c, out=out)
-        np.exp(out, out=out)
-        np.subtract(1.0, out, out=out)
-        np.log(out, out=out)
-        np.multiply(out, self.e, out=out)
-        np.exp(out, out=out)
-        return out
-
-    def _relative_costs(
-        self, V: FloatArray, L: FloatArray, work: tuple[FloatArray, FloatArray] | None = None
-    ) -> tuple[FloatArray, FloatArray]:
-        """Striker's and victim's cost less the constant surcharge: ``D_own^e - s D_enemy^e``.
-
-        Overwrites ``V`` (not ``L``); ``work`` supplies two buffers shaped like ``L``.
-        """
-        Va, La = self.arriving(V, L)
-        buf_v, buf_c = work if work is not None else (np.empty_like(L), np.empty_like(L))
-        xa = self._dpow(Va, self.c_att, out=V)
-        xv = self._dpow(La, self.c_vic, out=buf_v)
-        cv = np.multiply(xa, self.sur, out=buf_c)
-        np.subtract(xv, cv, out=cv)
-        np.multiply(xv, self.sur, out=xv)
-        np.subtract(xa, xv, out=xa)
-        return xa, cv
-
-    def _striker_cost(self, s: FloatArray, tag: str) -> FloatArray:
-        """Striker's relative cost at spends ``s`` (``(k, rows)``), in workspace buffers ``tag``.
-
-        The result lives in a buffer that the next call with the same ``tag`` overwrites.
-        """
-        ws, shape = self.ws, s.shape
-        K = ws.get(tag + "K", shape)
-        tmp = ws.get(tag + "L", shape)
-        np.multiply(s, self.eff[0], out=K)
-        K += self.intercept[0]
-        for b, e in zip(self.intercept[1:], self.eff[1:], strict=True):
-            np.multiply(s, e, out=tmp)
-            tmp += b
-            np.minimum(K, tmp, out=K)
-        V = np.subtract(self.T, K, out=K)
-        L = np.subtract(self.W, s, out=tmp)
-        work = (ws.get(tag + "x", shape), ws.get(tag + "c", shape))
-        return self._relative_costs(V, L, work)[0]
-
-    def stop(self) -> FloatArray:
-        """Counterforce spend ``s`` at the stopping point, per row."""
-        opt = self.opt
-        rows = self.W.shape[0]
-        npieces = len(self.eff)
-        ends = _END_POINTS
-        npts = 1 + npieces * opt.grid + len(ends)
-        ws = self.ws
-        S = ws.get("S", (npts, rows))  # counterforce spend at each point
-        V = ws.get("V", (npts, rows))  # victim weapons surviving there
-        S[0] = 0.0
-        V[0] = self.T
-        for i in range(npieces):
-            rest_v = self.T - self.k0[i]
-            for k in range(1, opt.grid + 1):
-                tau = k / opt.grid
-                row = 1 + i * opt.grid + k - 1
-                np.multiply(self.used[i], tau, out=S[row])
-                S[row] += self.s0[i]
-                np.multiply(self.kills[i], -tau, out=V[row])
-                V[row] += rest_v
-        # Extra points close to the end of the budget, where the striker's value damage
-        # D(L)^e falls steeply (infinite slope at L = 0) and a narrow cost minimum can hide
-        # between grid points. Where the curve ends before the budget they repeat its end.
-        s_end = sum(self.used[1:], self.used[0].copy())
-        for j, frac in enumerate(ends):
-            row = npts - len(ends) + j
-            S[row] = np.minimum(self.W * (1.0 - frac), s_end)
-            V[row] = self.T - self.kills_at(S[row])
-        L = np.subtract(self.W, S, out=ws.get("L", (npts, rows)))
-        work = (ws.get("xv", (npts, rows)), ws.get("cv", (npts, rows)))
-        ca, cv = self._relative_costs(V, L, work)
-        # Stopping rule: lowest own cost; among ties (within tie_tol) the highest enemy cost;
-        # among those the least counterforce. Masks enter as BIG penalties, much faster than
-        # np.where on these (point x row) arrays.
-        flag = ws.get("flag", (npts, rows), np.bool_)
-        pen = work[0]
-        np.greater(ca, ca.min(axis=0) + opt.tie_tol, out=flag)
-        np.multiply(flag, _BIG, out=pen)
-        np.subtract(cv, pen, out=cv)
-        np.less(cv, cv.max(axis=0), out=flag)
-        np.multiply(flag, _BIG, out=pen)
-        s_star: FloatArray = np.add(S, pen, out=pen).min(axis=0)
-        if opt.refine < 0:
-            return s_star
-        # Bracket between the nearest distinct grid points on either side (pieces meet there).
-        np.greater_equal(S, s_star, out=flag)
-        np.multiply(flag, _BIG, out=pen)
-        s_lo = np.subtract(S, pen, out=pen).max(axis=0)
-        lo = np.where(s_lo > -0.5 * _BIG, s_lo, s_star)
-        np.less_equal(S, s_star, out=flag)
-        np.multiply(flag, _BIG, out=pen)
-        s_hi = np.add(S, pen, out=pen).min(axis=0)
-        hi = np.where(s_hi < 0.5 * _BIG, s_hi, s_star)
-        three = ws.get("s3", (3, rows))
-        three[0], three[1], three[2] = lo, s_star, hi
-        f_lo, f_mid, f_hi = self._striker_cost(three, "r3")
-        f_star = f_mid
-        mid = s_star
-        for _ in range(opt.refine):
-            # Halve the bracket: evaluate halfway to each end and keep the best of the three.
-            q = ws.get("s2", (2, rows))
-            np.add(lo, mid, out=q[0])
-            np.add(mid, hi, out=q[1])
-            q *= 0.5
-            f_q = self._striker_cost(q, "r2")
-            go_lo = (f_q[0] < f_mid) & (f_q[0] <= f_q[1])
-            go_hi = (f_q[1] < f_mid) & ~go_lo
-            lo, f_lo, mid, f_mid, hi, f_hi = (
-                np.where(go_lo, lo, np.where(go_hi, mid, q[0])),
-                np.where(go_lo, f_lo, np.where(go_hi, f_mid, f_q[0])),
-                np.where(go_lo, q[0], np.where(go_hi, q[1], mid)),
-                np.where(go_lo, f_q[0], np.where(go_hi, f_q[1], f_mid)),
-                np.where(go_lo, mid, np.where(go_hi, hi, q[1])),
-                np.where(go_lo, f_mid, np.where(go_hi, f_hi, f_q[1])),
-            )
-        # One parabolic step through the final three points (kept only if it is better).
-        d_lo, d_hi = mid - lo, mid - hi
-        p = d_lo * d_lo * (f_mid - f_hi) - d_hi * d_hi * (f_mid - f_lo)
-        den = 2.0 * (d_lo * (f_mid - f_hi) - d_hi * (f_mid - f_lo))
-        x = mid - p / den
-        x = np.where((den < 0.0) & (x > lo) & (x < hi), x, mid)
-        f_x = self._striker_cost(x, "r1")
-        mid = np.where(f_x < f_mid, x, mid)
-        f_mid = np.minimum(f_x, f_mid)
-        out: FloatArray = np.where(f_mid < f_star - opt.tie_tol, mid, s_star)
-        return out
-
-    def result(self, out: dict[str, FloatArray]) -> None:
-        """Evaluate the stopping point and write every :class:`StrikeResult` field to ``out``."""
-        s = self.stop()
-        K = self.kills_at(s)
-        V = np.maximum(self.T - K, 0.0)
-        L = np.maximum(self.W - s, 0.0)
-        Va, La = self.arriving(V, L)
-        d_att = -np.expm1(-self.c_att * Va)
-        d_vic = -np.expm1(-self.c_vic * La)
-        xa, xv = np.power(d_att, self.e), np.power(d_vic, self.e)
-        out["cost_attacker"][:] = xa + self.sur * (1.0 - xv)
-        out["cost_victim"][:] = xv + self.sur * (1.0 - xa)
-        out["committed"][:] = self.W
-        out["counterforce"][:] = s
-        out["value_strike"][:] = L
-        out["kills"][:] = K
-        out["retaliation"][:] = np.maximum(V - self.reserve_vic, 0.0) if self.has_reserve else V
-        out["damage_attacker"][:] = d_att
-        out["damage_victim"][:] = d_vic
-
-
 _FIELDS = tuple(StrikeResult.__dataclass_fields__)
 
 
-def _solve(pairs: list[dict[str, NDArray[Any]]], n: int, opt: _Options) -> list[StrikeResult]:
-    """Run every (attacker, victim) input set over its ``n`` flat rows, block by block.
-
-    The sets' blocks are stacked, so one :class:`_Exchange` serves all directions at once.
-    """
-    k = len(pairs)
-    outputs = {name: np.empty((k, n)) for name in _FIELDS}
-    ws = _workspace()
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
-        for lo in range(0, n, _CHUNK):
-            hi = min(n, lo + _CHUNK)
-            block = {
-                key: (np.concatenate([p[key][lo:hi] for p in pairs]) if k > 1 else col[lo:hi])
-                for key, col in pairs[0].items()
-            }
-            view = {name: arr[:, lo:hi].reshape(-1) if k > 1 else arr[0, lo:hi]
-                    for name, arr in outputs.items()}
-            if k > 1:
-                tmp = {name: np.empty(k * (hi - lo)) for name in _FIELDS}
-                _Exchange(block, opt, ws).result(tmp)
-                for name in _FIELDS:
-                    outputs[name][:, lo:hi] = tmp[name].reshape(k, hi - lo)
-            else:
-                _Exchange(block, opt, ws).result(view)
-    return [StrikeResult(**{name: outputs[name][j] for name in _FIELDS}) for j in range(k)]
+def _solve(pairs: list[dict[str, NDArray[Any]]], n: int, opt: Options) -> list[StrikeResult]:
+    """Every (attacker, victim) input set over its ``n`` flat rows (:func:`.drawdown.solve`)."""
+    return [StrikeResult(**res) for res in solve(pairs, n, opt, _FIELDS)]
 
 
 _SIDE_FIELDS = (
@@ -482,7 +158,7 @@ _SIDE_FIELDS = (
 
 def _options(
     shots: int, shoot_look_shoot: bool, grid: int, refine: int, tie_tol: float
-) -> _Options:
+) -> Options:
     if int(shots) != shots or shots < 1:
         raise ValueError(f"shots: expected an integer >= 1, got {shots!r}")
     if int(grid) != grid or grid < 1:
@@ -491,7 +167,7 @@ def _options(
         raise ValueError(f"refine: expected an integer >= -1, got {refine!r}")
     if not tie_tol >= 0.0:
         raise ValueError(f"tie_tol: expected >= 0, got {tie_tol!r}")
-    return _Options(int(shots), bool(shoot_look_shoot), int(grid), int(refine), float(tie_tol))
+    return Options(int(shots), bool(shoot_look_shoot), int(grid), int(refine), float(tie_tol))
 
 
 def _scalars(**values: ArrayLike) -> dict[str, FloatArray]:
@@ -507,16 +183,31 @@ def _scalars(**values: ArrayLike) -> dict[str, FloatArray]:
     return out
 
 
+def _column(value: NDArray[Any], shape: tuple[int, ...]) -> NDArray[Any]:
+    """``value`` broadcast to the batch ``shape`` and flattened (a view where possible)."""
+    if value.shape == shape:
+        return value.reshape(-1)
+    return np.broadcast_to(value, shape).reshape(-1)
+
+
+def _side(forces: ForceArrays, shape: tuple[int, ...]) -> dict[str, NDArray[Any]]:
+    """Flat (1-D) views of one side's fields over the batch."""
+    return {name: _column(getattr(forces, name), shape) for name in _SIDE_FIELDS}
+
+
 def _flat(
-    att: ForceArrays, vic: ForceArrays, extra: dict[str, FloatArray], shape: tuple[int, ...]
+    att: dict[str, NDArray[Any]],
+    vic: dict[str, NDArray[Any]],
+    extra: dict[str, FloatArray],
+    shape: tuple[int, ...],
 ) -> dict[str, NDArray[Any]]:
-    """Flat (1-D) views of one (attacker, victim) pair's inputs over the batch."""
+    """Flat (1-D) input columns of one (attacker, victim) pair (sides from :func:`_side`)."""
     cols: dict[str, NDArray[Any]] = {}
     for name in _SIDE_FIELDS:
-        cols["a_" + name] = np.broadcast_to(getattr(att, name), shape).reshape(-1)
-        cols["v_" + name] = np.broadcast_to(getattr(vic, name), shape).reshape(-1)
+        cols["a_" + name] = att[name]
+        cols["v_" + name] = vic[name]
     for name, value in extra.items():
-        cols[name] = np.broadcast_to(value, shape).reshape(-1)
+        cols[name] = _column(value, shape)
     return cols
 
 
@@ -568,7 +259,8 @@ def strike(
     shape = _batch_shape(
         attacker.batch_shape, victim.batch_shape, *(v.shape for v in extra.values())
     )
-    (res,) = _solve([_flat(attacker, victim, extra, shape)], math.prod(shape), opt)
+    cols = _flat(_side(attacker, shape), _side(victim, shape), extra, shape)
+    (res,) = _solve([cols], math.prod(shape), opt)
     return _reshape(res, shape)
 
 
@@ -608,8 +300,11 @@ def first_strike_stability(
     ab = _scalars(**common, reserve_att=reserve_a, reserve_vic=reserve_b)
     ba = _scalars(**common, reserve_att=reserve_b, reserve_vic=reserve_a)
     shape = _batch_shape(a.batch_shape, b.batch_shape, *(v.shape for v in ab.values()))
+    side_a, side_b = _side(a, shape), _side(b, shape)
     res_ab, res_ba = _solve(
-        [_flat(a, b, ab, shape), _flat(b, a, ba, shape)], math.prod(shape), opt
+        [_flat(side_a, side_b, ab, shape), _flat(side_b, side_a, ba, shape)],
+        math.prod(shape),
+        opt,
     )
     a_strikes, b_strikes = _reshape(res_ab, shape), _reshape(res_ba, shape)
     r_a, r_b, fsi = index_from_costs(
