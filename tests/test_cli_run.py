@@ -42,3 +42,24 @@ def test_bad_member_count_is_a_user_error(tmp_path: Path) -> None:
     res = stratlab("run", "inf-history", "--members", "0", "--out", str(tmp_path))
     assert res.returncode != 0
     assert res.stderr.strip() == "error: --members 0: expected a number of members ≥ 1"
+
+
+def test_cite_lists_every_source_a_result_used(tmp_path: Path) -> None:
+    import xarray as xr
+
+    from cli_helpers import assert_one_line_error
+    from cli_helpers import stratlab as run_cli
+
+    res = run_cli("run", "post-inf-tripolar", "--members", "3", "--seed", "5", "--out", str(tmp_path))
+    assert res.returncode == 0, res.stderr
+    (nc,) = tmp_path.glob("*.nc")
+    with xr.open_dataset(nc, engine="scipy") as ds:
+        recorded = set(str(ds.attrs["sources"]).split("; "))
+    cited = run_cli("data", "cite", "--result", str(nc))
+    assert cited.returncode == 0, cited.stderr
+    listed = {line[1:line.index("]")] for line in cited.stdout.splitlines() if line.startswith("[")}
+    assert listed == recorded and recorded
+    assert_one_line_error(run_cli("data", "cite", "--result", str(tmp_path / "no.nc")), "no such file")
+    bad = tmp_path / "bad.nc"
+    bad.write_text("not netcdf")
+    assert_one_line_error(run_cli("data", "cite", "--result", str(bad)), "not a stratlab result file")

@@ -93,16 +93,39 @@ def query(
     emit(run_sql(sql), fmt)
 
 
+def result_sources(path: Path) -> list[str]:
+    """Source ids recorded in a result file written by ``stratlab run`` (NetCDF attributes)."""
+    import xarray as xr
+
+    if not path.is_file():
+        raise UserError(f"--result {path}: no such file")
+    try:
+        with xr.open_dataset(path, engine="scipy") as ds:
+            recorded = str(ds.attrs.get("sources", ""))
+    except Exception as exc:  # not a NetCDF file, or damaged
+        raise UserError(f"--result {path}: not a stratlab result file ({' '.join(str(exc).split())})"
+                        ) from exc
+    ids = [s for s in recorded.split("; ") if s]
+    if not ids:
+        raise UserError(f"--result {path}: the file records no sources (expected a 'sources' "
+                        "attribute as written by stratlab run)")
+    return ids
+
+
 @app.command("cite")
 def cite_cmd(
     what: str | None = typer.Argument(None, help="table name or source id; all sources if omitted"),
+    result: Path | None = typer.Option(None, "--result", help="a result file of `stratlab run`: "
+                                       "cite every source it used"),
     fmt: str = typer.Option("text", "--format", help="text or bibtex"),
 ) -> None:
-    """Print the citations behind a table or a source id."""
+    """Print the citations behind a table, a source id or a result file."""
     if fmt not in ("text", "bibtex"):
         raise UserError(f"--format {fmt!r}: expected text or bibtex")
+    if result is not None and what is not None:
+        raise UserError("give a table or source id, or --result FILE, not both")
     try:
-        typer.echo(cite(what, fmt))
+        typer.echo(cite(result_sources(result) if result is not None else what, fmt))
     except UnknownSourceError as exc:
         raise UserError(str(exc)) from exc
 
