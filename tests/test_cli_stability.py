@@ -69,6 +69,8 @@ def test_negative_launchers_name_file_line_and_field(tmp_path: Path) -> None:
     ("args", "needle"),
     [
         (("--year", "1990", "USA", "RUS"), "no rows for actor 'USA' in year 1990"),
+        (("--year", "1987", "USA", "CHN"), "snapshot years for CHN: 1962, 1979, 2002"),
+        (("--year", "1987", "USA", "FRA"), "snapshots for CHN, RUS, USA only"),
         (("--year", "1987", "USA"), "--year takes two actor codes"),
         ((str(BLUE),), "--vs"),
         (("nosuch.yaml", "--vs", str(RED)), "nosuch.yaml"),

@@ -57,6 +57,18 @@ def _warning(victim: Any, attacker: Any) -> tuple[float | None, str]:
     return best
 
 
+def _snapshot_years(actor: str) -> str:
+    from stratlab.data import catalog
+
+    years = [r[0] for r in catalog().execute(
+        "SELECT DISTINCT year FROM postures WHERE actor = ? ORDER BY year", [actor]).fetchall()]
+    if not years:
+        known = [r[0] for r in catalog().execute(
+            "SELECT DISTINCT actor FROM postures ORDER BY actor").fetchall()]
+        return f"the postures table has snapshots for {', '.join(known)} only"
+    return f"snapshot years for {actor}: {', '.join(map(str, years))}"
+
+
 def _missing(p: Any) -> list[str]:
     have = {c.category.split("_")[0] for c in p.components}
     return [c for c in TRIAD if c not in have]
@@ -92,8 +104,7 @@ def stability(
             try:
                 sides.append(Posture.from_catalog(actor.upper(), year, assumptions=hyp.to_catalog()))
             except LookupError as exc:
-                raise UserError(f"{exc} (snapshot years: 1962, 1979, 1987, 1991, 2002, 2010, 2019, "
-                                "2025)") from exc
+                raise UserError(f"{exc} ({_snapshot_years(actor.upper())})") from exc
         a, b = sides
         notes.append(f"assumptions: {describe(hyp)}")
         if assume is None:
