@@ -15,9 +15,9 @@ uncertainties and levers name; :func:`parameter_table` lists them all.
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, fields
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from stratlab.models.perception import PerceptionParams
@@ -56,98 +56,64 @@ def _p(value: float, note: str) -> Any:
     return Field(default_factory=lambda: Param(value=value, source=ASSUMPTION), description=note)
 
 
-def _check(value: Param, lo: float, hi: float | None, expected: str) -> Param:
-    if value.value < lo or (hi is not None and value.value > hi):
+def _check(value: Param, lo: float, hi: float | None, expected: str, *, open_lo: bool = False) -> Param:
+    if value.value < lo or (open_lo and value.value == lo) or (hi is not None and value.value > hi):
         raise PydanticCustomError("param_range", "{value}", {"value": value.value, "expected": expected})
     return value
+
+
+def _ranged(lo: float, hi: float | None, expected: str, open_lo: bool = False) -> Any:
+    return AfterValidator(lambda v: _check(v, lo, hi, expected, open_lo=open_lo))
+
+
+NonNeg = Annotated[Param, _ranged(0.0, None, "a number ≥ 0")]
+Frac = Annotated[Param, _ranged(0.0, 1.0, "a fraction in [0, 1]")]
+Positive = Annotated[Param, _ranged(0.0, None, "a value > 0", open_lo=True)]
+Damage = Annotated[Param, _ranged(0.0, 0.99, "a fraction in [0, 0.99]")]
 
 
 class StabilityParams(_Model):
     """Inputs of the Kent–Thaler exchange that the ``postures`` table does not hold."""
 
-    de_fixed: Param = _p(0.7, "DE of one warhead against one fixed (silo) launcher")
-    de_surv: Param = _p(0.5, "DE of one warhead against one off-alert survivable launcher")
-    w80: Param = _p(300.0, "arriving weapons that destroy 80 % of a side's value (all actors)")
-    pk: Param = _p(0.5, "per-shot kill probability of every interceptor")
-    reserve_damage: Param = _p(
+    de_fixed: Frac = _p(0.7, "DE of one warhead against one fixed (silo) launcher")
+    de_surv: Frac = _p(0.5, "DE of one warhead against one off-alert survivable launcher")
+    w80: Positive = _p(300.0, "arriving weapons that destroy 80 % of a side's value (all actors)")
+    pk: Frac = _p(0.5, "per-shot kill probability of every interceptor")
+    reserve_damage: Damage = _p(
         0.0, "value fraction each side holds back to destroy in every third party (0: bilateral)"
     )
     lua: bool = Field(default=False, description="fixed forces launch under attack")
 
-    @field_validator("de_fixed", "de_surv", "pk")
-    @classmethod
-    def _fraction(cls, v: Param) -> Param:
-        return _check(v, 0.0, 1.0, "a fraction in [0, 1]")
-
-    @field_validator("reserve_damage")
-    @classmethod
-    def _damage(cls, v: Param) -> Param:
-        return _check(v, 0.0, 0.99, "a fraction in [0, 0.99]")
-
-    @field_validator("w80")
-    @classmethod
-    def _positive(cls, v: Param) -> Param:
-        if v.value <= 0:
-            raise PydanticCustomError("param_range", "{value}", {"value": v.value, "expected": "a value > 0"})
-        return v
 
 
 class ArmsParams(_Model):
     """Forward mode: Richardson-type reaction of central (strategic) warheads."""
 
-    reaction: Param = _p(0.1, "k: yearly reaction to a rival's warheads per unit of hostility")
-    fatigue: Param = _p(0.1, "a: yearly fatigue (expense) coefficient on own warheads")
-    power_elasticity: Param = _p(1.0, "ε: the status-quo grievance scales as (share/share₀)^ε")
-    max_change: Param = _p(0.1, "largest yearly change of central warheads, as a fraction")
-    headroom: Param = _p(1.0, "cap = (1 + headroom) × start warheads × share/share₀")
+    reaction: NonNeg = _p(0.1, "k: yearly reaction to a rival's warheads per unit of hostility")
+    fatigue: NonNeg = _p(0.1, "a: yearly fatigue (expense) coefficient on own warheads")
+    power_elasticity: NonNeg = _p(1.0, "ε: the status-quo grievance scales as (share/share₀)^ε")
+    max_change: Frac = _p(0.1, "largest yearly change of central warheads, as a fraction")
+    headroom: NonNeg = _p(1.0, "cap = (1 + headroom) × start warheads × share/share₀")
 
-    @field_validator("reaction", "fatigue", "power_elasticity", "headroom")
-    @classmethod
-    def _nonneg(cls, v: Param) -> Param:
-        return _check(v, 0.0, None, "a number ≥ 0")
-
-    @field_validator("max_change")
-    @classmethod
-    def _fraction(cls, v: Param) -> Param:
-        return _check(v, 0.0, 1.0, "a fraction in [0, 1]")
 
 
 class InfParams(_Model):
     """Forward mode: deployments of ground-launched 500–5,500 km (INF-band) launchers."""
 
-    reaction: Param = _p(0.2, "yearly reaction to a hostile rival's INF-band launchers in the theatre")
-    fatigue: Param = _p(0.25, "yearly fatigue coefficient on own desired INF-band launchers")
-    max_build: Param = _p(50.0, "most INF-band launchers an actor adds in a year")
-    nuclear_share: Param = _p(1.0, "nuclear share of new INF-band launchers of an actor that has none")
-    warheads_per_launcher: Param = _p(1.0, "warheads per nuclear INF-band launcher if the posture has none")
+    reaction: NonNeg = _p(0.2, "yearly reaction to a hostile rival's INF-band launchers in the theatre")
+    fatigue: NonNeg = _p(0.25, "yearly fatigue coefficient on own desired INF-band launchers")
+    max_build: NonNeg = _p(50.0, "most INF-band launchers an actor adds in a year")
+    nuclear_share: Frac = _p(1.0, "nuclear share of new INF-band launchers of an actor that has none")
+    warheads_per_launcher: NonNeg = _p(1.0, "warheads per nuclear INF-band launcher if the posture has none")
 
-    @field_validator("reaction", "fatigue", "max_build", "warheads_per_launcher")
-    @classmethod
-    def _nonneg(cls, v: Param) -> Param:
-        return _check(v, 0.0, None, "a number ≥ 0")
-
-    @field_validator("nuclear_share")
-    @classmethod
-    def _fraction(cls, v: Param) -> Param:
-        return _check(v, 0.0, 1.0, "a fraction in [0, 1]")
 
 
 class ActParams(_Model):
     """Forward mode: how moves are read as acts, and treaty-related beliefs."""
 
-    threshold: Param = _p(0.02, "relative change of central warheads read as a build-up or a cut")
-    misperception: Param = _p(0.05, "chance that a threat is read as reassurance or the reverse")
-    cheat_weight: Param = _p(0.5, "belief that a treaty rival cheats = cheat_weight × hostility")
-
-    @field_validator("threshold")
-    @classmethod
-    def _nonneg(cls, v: Param) -> Param:
-        return _check(v, 0.0, None, "a number ≥ 0")
-
-    @field_validator("misperception", "cheat_weight")
-    @classmethod
-    def _fraction(cls, v: Param) -> Param:
-        return _check(v, 0.0, 1.0, "a fraction in [0, 1]")
+    threshold: NonNeg = _p(0.02, "relative change of central warheads read as a build-up or a cut")
+    misperception: Frac = _p(0.05, "chance that a threat is read as reassurance or the reverse")
+    cheat_weight: Frac = _p(0.5, "belief that a treaty rival cheats = cheat_weight × hostility")
 
 
 class Parameters(_Model):
