@@ -39,9 +39,19 @@ def test_case_runs_and_round_trips_through_netcdf(case: str, tmp_path: Path) -> 
 
 
 def test_inf_history_reports_roles_by_era() -> None:
-    table = era_table(run("inf-history"), ["inf_central_share", "inf_theatre_share"])
-    assert len(set(table["era"])) >= 2
+    ds = run("inf-history")
+    table = era_table(ds, ["inf_central_share", "inf_theatre_share"])
+    # One row per ordered pair in each of the case's eras, in the case's order.
+    assert list(dict.fromkeys(table["era"])) == [e.name for e in load_scenario("inf-history").eras]
     assert set(table["actor"]) == {"USA", "RUS"}
+    # The two sides' theatre shares are shares of one total: they sum to 1 where both are defined.
+    euro = table[table["era"] == "SS-20 build-up and the Euromissile crisis"]
+    shares = euro.set_index("actor")["inf_theatre_share"]
+    assert shares["USA"] + shares["RUS"] == pytest.approx(1.0)
+    # facts.md §1.2: all INF-Treaty missiles eliminated by 1 June 1991 and no US INF-band system
+    # until after the treaty ended, so the US share of warheads on Russia from the band is 0.
+    after = table[(table["era"] == "after the Cold War") & (table["actor"] == "USA")]
+    assert float(after["inf_central_share"].iloc[0]) == 0.0
 
 
 def test_russia_case_puts_the_measured_series_beside_the_fitted_model() -> None:
