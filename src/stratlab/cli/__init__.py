@@ -8,12 +8,25 @@ import typer
 
 from stratlab import __version__
 from stratlab.cli.common import UserError, fail
-from stratlab.cli.data import app as data_app
-from stratlab.cli.flight_time import flight_time
-from stratlab.cli.perceive import perceive
-from stratlab.cli.report import report
-from stratlab.cli.run import cases, run_case
-from stratlab.cli.stability import stability
+from stratlab.cli.lazy import LazyCommand, LazyGroup
+
+# The top-level listing, in this order; each command's module is imported only when it runs.
+LazyGroup.lazy = {
+    "report": LazyCommand("stratlab.cli.report:report",
+                          "Write the INF and strategic-stability report (self-contained HTML)."),
+    "perceive": LazyCommand("stratlab.cli.perceive:perceive",
+                            "How SOURCE speaks of TARGET in the UN General Debate, year by year."),
+    "stability": LazyCommand("stratlab.cli.stability:stability",
+                             "First-strike stability (Kent & Thaler 1989) of two postures."),
+    "run": LazyCommand("stratlab.cli.run:run_case",
+                       "Run a scenario and write its results (NetCDF) into --out."),
+    "cases": LazyCommand("stratlab.cli.cases:cases_app", "List the built-in cases, or show one's YAML."),
+    # Negative numbers are values here, not options: let them reach the command's own checks.
+    "flight-time": LazyCommand("stratlab.cli.flight_time:flight_time",
+                               "Minimum-energy ballistic flight time per range, in minutes.",
+                               {"ignore_unknown_options": True}),
+    "data": LazyCommand("stratlab.cli.data:app", "Look things up in the cited data catalog."),
+}
 
 app = typer.Typer(
     name="stratlab",
@@ -21,15 +34,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=LazyGroup,
 )
-app.add_typer(data_app, name="data")
-app.command("report")(report)
-app.command("perceive")(perceive)
-app.command("stability")(stability)
-app.command("run")(run_case)
-app.command("cases")(cases)
-# Negative numbers are values here, not options: let them reach the command's own checks.
-app.command("flight-time", context_settings={"ignore_unknown_options": True})(flight_time)
 
 
 @app.callback(invoke_without_command=True)

@@ -6,11 +6,12 @@ import datetime as dt
 import json
 import math
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-import pandas as pd
 from rich.console import Console
-from rich.table import Table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Piped output (files, other programs) is not cut to 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 240)
@@ -42,6 +43,8 @@ def emit(df: pd.DataFrame, fmt: str, title: str | None = None, width: int = 80) 
         records = [{str(k): _plain(v) for k, v in row.items()} for row in df.to_dict("records")]
         sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False, default=str) + "\n")
         return
+    from rich.table import Table
+
     table = Table(title=title, show_lines=False)
     for col in df.columns:
         table.add_column(str(col), overflow="fold", min_width=min(len(str(col)), 14))
@@ -56,7 +59,7 @@ def _plain(value: object) -> object:
         value = value.tolist()
     if isinstance(value, float) and math.isnan(value):
         return None
-    if value is pd.NaT:
+    if type(value).__name__ == "NaTType":  # pandas.NaT, without importing pandas here
         return None
     if isinstance(value, dt.date):
         return value.isoformat()
