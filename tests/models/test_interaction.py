@@ -10,16 +10,18 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-import axelrod as axl
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
+from tests import axelrod_peer
 
 from stratlab.models import interaction as ia
 from stratlab.models import perception as pm
 from stratlab.models.interaction import C, D, Payoffs, Player, Strategy, play
+
+axl = axelrod_peer.load()  # axelrod's own classes, without its 20-second package import
 
 Z = 4.0  # two-sided tail probability 6e-5 per comparison: a failure is a real discrepancy
 PD = Payoffs()
