@@ -35,19 +35,24 @@ def test_every_section_is_present(report_html: str, key: str) -> None:
 
 def test_figures_are_embedded_pngs_with_captions(report_html: str) -> None:
     figures = re.findall(r"<figure><img alt='[^']+' src='data:image/png;base64,([A-Za-z0-9+/=]+)'>"
-                         r"<figcaption>([^<]+)</figcaption>", report_html)
+                         r"<figcaption>(.*?)</figcaption>", report_html)
     assert len(figures) >= 10
     for data, caption in figures:
         assert data.startswith("iVBORw0KGgo")  # PNG signature in base64
         assert "Sources:" in caption
 
 
-def test_every_cited_source_is_listed(report_html: str) -> None:
+def test_every_cited_source_is_listed_and_linked(report_html: str) -> None:
+    captions = re.findall(r"Sources: (.*?)\.</", report_html)
+    assert captions
     used = set()
-    for caption in re.findall(r"Sources: ([^<.]+)\.", report_html):
-        used |= {s.strip() for s in html.unescape(caption).split(",")}
-    listed = set(re.findall(r"<li id='src-([^']+)'>", report_html))
-    assert used and used <= listed
+    for caption in captions:
+        named = [html.unescape(s.strip()) for s in re.sub(r"<[^>]+>", "", caption).split(",")]
+        linked = [html.unescape(s) for s in re.findall(r"<a href='#src-([^']+)'>", caption)]
+        assert named == linked  # every source id in a caption links to its citation
+        used |= set(linked)
+    listed = {html.unescape(s) for s in re.findall(r"<li id='src-([^']+)'>", report_html)}
+    assert used <= listed
 
 
 def test_report_states_version_data_version_and_seed(report_html: str) -> None:

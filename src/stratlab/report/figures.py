@@ -27,6 +27,29 @@ def _pyplot() -> Any:
     return plt
 
 
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
+# deficiency. Series take colours in this order.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+LINESTYLES = ("-", "--", "-.", ":")
+SPAN_COLOR = "#999999"
+
+
+def _year_axis(ax: Any, label: str = "year") -> None:
+    """Whole-number year ticks (never "2027.5") and a labelled axis."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(label)
+
+
+def _isolated(values: np.ndarray) -> np.ndarray:
+    """Finite points whose neighbours on both sides are missing: a line would not show them."""
+    finite = np.isfinite(values)
+    before = np.concatenate([[False], finite[:-1]])
+    after = np.concatenate([finite[1:], [False]])
+    return np.asarray(finite & ~before & ~after)
+
+
 def png(fig: Figure, dpi: int = 110) -> bytes:
     """The figure as PNG bytes (the figure is closed afterwards)."""
     plt = _pyplot()
@@ -46,34 +69,47 @@ def perception_figure(series: pd.DataFrame, seg: Any, title: str) -> Figure:
     """
     plt = _pyplot()
     years = series.index.to_numpy()
-    fig, ax = plt.subplots(figsize=(9, 4.2))
-    ax.fill_between(years, series["low"], series["high"], color="tab:blue", alpha=0.2, lw=0,
-                    label="95 % bootstrap interval")
-    ax.plot(years, series["score"], "o-", color="tab:blue", ms=3.5, lw=1.2, label="yearly score")
-    ax.axhline(0.0, color="0.5", lw=0.6)
+    color = PALETTE[0]
+    fig, ax = plt.subplots(figsize=(9, 4.4))
     if seg is not None:
         for k in range(seg.n_stages):
-            ax.hlines(seg.means[k], seg.starts[k] - 0.5, seg.ends[k] + 0.5, colors="tab:red", lw=2.2,
-                      label="stage mean" if k == 0 else "_nolegend_")
-            ax.annotate(seg.labels[k], ((seg.starts[k] + seg.ends[k]) / 2, seg.means[k]),
-                        textcoords="offset points", xytext=(0, 6), ha="center", color="tab:red",
-                        fontsize=8)
-    ax.set_xlabel("year of General Debate")
+            if k % 2:
+                ax.axvspan(seg.starts[k] - 0.5, seg.ends[k] + 0.5, color=SPAN_COLOR, alpha=0.12,
+                           lw=0, label="_nolegend_")
+    low, high = series["low"].to_numpy(float), series["high"].to_numpy(float)
+    # A band where neighbouring years both have an interval; every year also gets its own bar,
+    # so a year whose neighbours lack an interval still shows one.
+    ax.fill_between(years, low, high, color=color, alpha=0.15, lw=0)
+    ax.vlines(years, low, high, color=color, alpha=0.55, lw=1.0, label="95 % bootstrap interval")
+    score = series["score"].to_numpy(float)
+    ax.plot(years, score, "o-", color=color, ms=3.5, lw=1.2, label="yearly score")
+    ax.axhline(0.0, color="0.5", lw=0.6)
+    if seg is not None:
+        from matplotlib.transforms import blended_transform_factory
+
+        top = blended_transform_factory(ax.transData, ax.transAxes)
+        for k in range(seg.n_stages):
+            ax.hlines(seg.means[k], seg.starts[k] - 0.5, seg.ends[k] + 0.5, colors=PALETTE[1],
+                      lw=2.2, label="stage mean (change-point segmentation)" if k == 0 else "_nolegend_")
+            ax.text((seg.starts[k] + seg.ends[k]) / 2, 0.97, seg.labels[k], transform=top,
+                    ha="center", va="top", color=PALETTE[1], fontsize=8,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+    _year_axis(ax, "year of General Debate")
     ax.set_ylabel("score (higher = friendlier)")
     ax.set_title(title)
-    ax.legend(loc="lower left", fontsize=8, frameon=False)
+    ax.legend(loc="lower left", fontsize=8, frameon=True, framealpha=0.9, edgecolor="none")
     fig.tight_layout()
     return cast("Figure", fig)
 
 
 _TAG_STYLE = (
-    ("elimination", "tab:green", "elimination"),
-    ("compliance", "tab:orange", "compliance dispute"),
-    ("deployment", "tab:red", "deployment"),
-    ("post-inf", "tab:purple", "after the treaty"),
-    ("treaty", "tab:blue", "treaty step"),
-    ("arms-control", "tab:cyan", "negotiation"),
-    ("verification", "tab:olive", "verification"),
+    ("elimination", PALETTE[2], "elimination"),
+    ("compliance", PALETTE[4], "compliance dispute"),
+    ("deployment", PALETTE[1], "deployment"),
+    ("post-inf", PALETTE[3], "after the treaty"),
+    ("treaty", PALETTE[0], "treaty step"),
+    ("arms-control", PALETTE[5], "negotiation"),
+    ("verification", PALETTE[6], "verification"),
 )
 
 
@@ -94,8 +130,8 @@ def inf_timeline_figure(
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(10, 3.8))
     if in_force is not None:
-        ax.axvspan(pd.Timestamp(in_force[0]), pd.Timestamp(in_force[1]), color="tab:blue",
-                   alpha=0.08, lw=0, label="INF Treaty in force")
+        ax.axvspan(pd.Timestamp(in_force[0]), pd.Timestamp(in_force[1]), color=SPAN_COLOR,
+                   alpha=0.15, lw=0, label="INF Treaty in force")
     lanes = np.array([_lane(list(t)) for t in events["tags"]])
     dates = pd.to_datetime(events["date"])
     names = [label for _, _, label in _TAG_STYLE] + ["other"]
@@ -108,6 +144,7 @@ def inf_timeline_figure(
     ax.set_yticks(range(len(names)), names, fontsize=8)
     ax.invert_yaxis()
     ax.grid(axis="x", color="0.9")
+    ax.set_xlabel("date")
     ax.set_title(title)
     if in_force is not None:
         ax.legend(loc="lower right", fontsize=8, frameon=False)
@@ -127,36 +164,58 @@ def fan_chart_figure(
     ``series[name]`` has shape (member, year).
     """
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(9, 4.0))
-    palette = ["tab:blue", "tab:red", "tab:orange", "tab:green", "tab:purple"]
-    for (name, values), color in zip(series.items(), palette, strict=False):
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    fig, ax = plt.subplots(figsize=(9, 4.2))
+    handles: list[Any] = []
+    for i, (name, values) in enumerate(series.items()):
+        color = PALETTE[i % len(PALETTE)]
         q = np.nanquantile(values, [quantiles[0], quantiles[1], 0.5, quantiles[2], quantiles[3]],
                            axis=0)
-        ax.fill_between(years, q[0], q[4], color=color, alpha=0.12, lw=0)
-        ax.fill_between(years, q[1], q[3], color=color, alpha=0.25, lw=0)
-        ax.plot(years, q[2], color=color, lw=1.6, label=f"{name} (median)")
+        # Inner band filled, outer band as dotted edges: overlapping fans stay distinguishable.
+        ax.fill_between(years, q[1], q[3], color=color, alpha=0.22, lw=0)
+        ax.plot(years, q[0], color=color, lw=0.9, ls=":")
+        ax.plot(years, q[4], color=color, lw=0.9, ls=":")
+        ax.plot(years, q[2], color=color, lw=1.8)
+        handles.append(Line2D([], [], color=color, lw=1.8, label=f"{name}: median"))
+    lo, mid_lo, mid_hi, hi = (round(100 * x) for x in quantiles)
+    handles += [Patch(color="0.5", alpha=0.3, lw=0, label=f"{mid_lo}–{mid_hi} % of members"),
+                Line2D([], [], color="0.4", lw=0.9, ls=":", label=f"{lo} % and {hi} % of members")]
+    _year_axis(ax)
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.grid(color="0.92")
-    ax.legend(fontsize=8, frameon=False)
+    ax.legend(handles=handles, fontsize=8, frameon=True, framealpha=0.9, edgecolor="none")
     fig.tight_layout()
     return cast("Figure", fig)
 
 
 def lines_figure(
     years: np.ndarray, series: dict[str, np.ndarray], ylabel: str, title: str,
-    shade: tuple[float, float] | None = None,
+    shade: tuple[float, float] | None = None, shade_label: str = "INF Treaty in force",
 ) -> Figure:
-    """Plain lines per named series over years, with an optional shaded span (e.g. a treaty)."""
+    """Lines per named series over years, with an optional shaded span (e.g. a treaty).
+
+    Each series has its own colour and dash pattern, so a line drawn over an identical one
+    stays visible; a value whose neighbouring years are missing is drawn as a marker.
+    """
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(9, 3.8))
+    fig, ax = plt.subplots(figsize=(9, 3.9))
     if shade is not None:
-        ax.axvspan(*shade, color="tab:blue", alpha=0.08, lw=0)
-    for name, values in series.items():
-        ax.plot(years, values, lw=1.5, label=name)
+        ax.axvspan(*shade, color=SPAN_COLOR, alpha=0.15, lw=0, label=shade_label)
+    for i, (name, values) in enumerate(series.items()):
+        color, style = PALETTE[i % len(PALETTE)], LINESTYLES[i % len(LINESTYLES)]
+        values = np.asarray(values, dtype=float)
+        ax.plot(years, values, lw=1.6 if i == 0 else 1.4, ls=style, color=color, label=name)
+        lone = _isolated(values)
+        if lone.any():
+            ax.plot(np.asarray(years)[lone], values[lone], "o", color=color, ms=5,
+                    label="_nolegend_")
+    _year_axis(ax)
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.grid(color="0.92")
-    ax.legend(fontsize=8, frameon=False)
+    ax.legend(fontsize=8, frameon=True, framealpha=0.9, edgecolor="none")
     fig.tight_layout()
     return cast("Figure", fig)

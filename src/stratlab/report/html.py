@@ -42,6 +42,11 @@ def _table(df: pd.DataFrame) -> str:
     return shown.to_html(index=False, border=0, classes="data", escape=True)
 
 
+def _source_links(ids: Sequence[str]) -> str:
+    """Each source id as a link to its entry in the report's citation list."""
+    return ", ".join(f"<a href='#src-{html.escape(i)}'>{html.escape(i)}</a>" for i in ids)
+
+
 def render(
     title: str, meta: dict[str, str], sections: Sequence[Section], citations: Sequence[Citation]
 ) -> str:
@@ -58,7 +63,7 @@ def render(
         parts.append(f"<h2 id='{html.escape(sec.key)}'>{html.escape(sec.title)}</h2>")
         if sec.intro:
             parts.append(f"<p>{html.escape(sec.intro)}</p>")
-        sources = f" Sources: {html.escape(', '.join(sec.sources))}." if sec.sources else ""
+        sources = f" Sources: {_source_links(sec.sources)}." if sec.sources else ""
         if sec.figure is not None:
             data = base64.b64encode(sec.figure).decode("ascii")
             parts.append(
