@@ -85,6 +85,9 @@ def run_case(
     members: int = typer.Option(1, "--members", "-n", help="ensemble members"),
     seed: int = typer.Option(0, "--seed", help="random seed (same seed, same results)"),
     out: Path = typer.Option(Path("results"), "--out", help="folder for the NetCDF result"),
+    settings: list[str] = typer.Option(
+        [], "--set", metavar="NAME=VALUE",
+        help="set a parameter (arms.reaction=0.15) or a lever (inf_pace=20); repeatable"),
 ) -> None:
     """Run a scenario and write its results (an xarray Dataset, NetCDF) into --out."""
     from stratlab.engine import run, write
@@ -94,10 +97,14 @@ def run_case(
         raise UserError(f"--members {members}: expected a number of members ≥ 1")
     if seed < 0:
         raise UserError(f"--seed {seed}: expected a whole number ≥ 0")
+    from stratlab.scenario.settings import SettingError, apply_settings
+
     try:
-        scenario = load_scenario(case)
-    except ScenarioError as exc:
+        scenario, notes = apply_settings(load_scenario(case), settings)
+    except (ScenarioError, SettingError) as exc:
         raise UserError(str(exc)) from None
+    for note in notes:
+        console.print(f"set {note}")
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as bar:
