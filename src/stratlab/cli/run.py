@@ -84,7 +84,7 @@ def run_case(
     case: str = typer.Argument(..., help="a built-in case (see `stratlab cases`) or a scenario YAML file"),
     members: int = typer.Option(1, "--members", "-n", help="ensemble members"),
     seed: int = typer.Option(0, "--seed", help="random seed (same seed, same results)"),
-    out: Path = typer.Option(Path("results"), "--out", help="folder for the NetCDF result"),
+    out: Path = typer.Option(Path("runs"), "--out", help="folder for the NetCDF result"),
     settings: list[str] = typer.Option(
         [], "--set", metavar="NAME=VALUE",
         help="set a parameter (arms.reaction=0.15) or a lever (inf_pace=20); repeatable"),
