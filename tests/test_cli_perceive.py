@@ -13,16 +13,42 @@ from cli_helpers import assert_one_line_error, stratlab
 def test_series_with_stages_evidence_csv_and_plot(tmp_path: Path) -> None:
     out_csv, out_png = tmp_path / "rus_usa.csv", tmp_path / "rus_usa.png"
     res = stratlab("perceive", "RUS", "USA", "--from", "1991", "--to", "2024", "--stages", "3",
-                   "--evidence", "2014", "--csv", str(out_csv), "--plot", str(out_png))
+                   "--csv", str(out_csv), "--plot", str(out_png))
     assert res.returncode == 0, res.stderr
     assert "RUS → USA" in res.stdout and "n_refs" in res.stdout
     assert "3 stages" in res.stdout and "confrontation" in res.stdout
-    assert "evidence: RUS on USA, 2014" in res.stdout
+    assert f"wrote {out_png.resolve()}" in res.stdout.replace("\n", "")  # says where the plot went
+    assert f"wrote {out_csv.resolve()}" in res.stdout.replace("\n", "")
     rows = list(csv.DictReader(out_csv.open()))
     assert [int(r["year"]) for r in rows] == list(range(1991, 2025))
     assert {"score", "low", "high", "n_refs", "stage", "stage_label"} <= set(rows[0])
     assert {r["stage_label"] for r in rows if r["score"]} == {"cooperation", "competition", "confrontation"}
     assert out_png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_evidence_shows_only_that_year_and_how_many_sentences() -> None:
+    from stratlab.measure.speeches import perception_index
+
+    year = perception_index("RUS", "USA", 2014, 2014).loc[2014]
+    res = stratlab("perceive", "RUS", "USA", "--evidence", "2014", "--top", "3")
+    assert res.returncode == 0, res.stderr
+    assert "n_refs" not in res.stdout and "1946" not in res.stdout  # no yearly series
+    assert f"from {int(year['n_refs'])} reference(s) in {int(year['n_contexts'])} context(s)" in res.stdout
+    assert f"evidence: 3 of {int(year['n_contexts'])} contexts" in res.stdout
+    everything = stratlab("perceive", "RUS", "USA", "--evidence", "2014", "--top", "0")
+    assert f"evidence: {int(year['n_contexts'])} of {int(year['n_contexts'])} contexts" in everything.stdout
+
+
+def test_years_resting_on_few_references_are_named() -> None:
+    from stratlab.cli.perceive import MIN_REFS
+    from stratlab.measure.speeches import perception_index
+
+    series = perception_index("RUS", "USA", 1991, 2024)
+    thin = [str(y) for y, n in series["n_refs"].items() if 0 < n < MIN_REFS]
+    assert thin  # the corpus has such years, so the warning is exercised
+    res = stratlab("perceive", "RUS", "USA", "--from", "1991", "--to", "2024")
+    line = next(x for x in res.stdout.splitlines() if x.startswith("note:"))
+    assert f"fewer than {MIN_REFS} references" in line and all(y in line for y in thin)
 
 
 def test_lower_case_codes_and_a_short_range() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,48 @@ def _segment(series: pd.DataFrame, k: int) -> tuple[pd.DataFrame, Any]:
     return out, seg
 
 
+MIN_REFS = 3
+"""A measured year resting on fewer references than this gets a warning: with one or two
+sentences the score is the score of those sentences, not of the year's statement."""
+
+
+@contextlib.contextmanager
+def _progress(method: str) -> Iterator[None]:
+    """A progress bar for the sentence embeddings not yet cached (the embedding method only)."""
+    if method != "embedding":
+        yield
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from stratlab.measure.embedding import progress_to
+
+    columns = (TextColumn("encoding sentences"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+               TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("embed", total=None)
+        with progress_to(lambda done, total: bar.update(task, completed=done, total=total)):
+            yield
+
+
+def _show_evidence(series: pd.DataFrame, ev: pd.DataFrame, source: str, target: str, year: int) -> None:
+    """Only the asked year: its score, and its sentences with how many of them are shown."""
+    rows: dict[int, dict[Any, Any]] = {int(str(y)): r for y, r in series.to_dict("index").items()}
+    row = rows.get(year)
+    if row is None or row["score"] is None or math.isnan(float(row["score"])):
+        console.print(f"no reference to {target} in {source}'s {year} statement")
+        return
+    total = int(row.get("n_contexts", len(ev)))
+    shown = ev.drop(columns=["contribution"]).assign(score=[_fmt(v) for v in ev["score"]])
+    console.print(f"{source} on {target}, {year}: score {_fmt(float(row['score']))} "
+                  f"[{_fmt(float(row['low']))}, {_fmt(float(row['high']))}] from {int(row['n_refs'])} "
+                  f"reference(s) in {total} context(s)")
+    more = "" if len(ev) >= total else f" (--top 0 shows all {total})"
+    emit(shown, "table", title=f"evidence: {len(ev)} of {total} contexts, largest |score| first{more}",
+         width=400)
+    if int(row["n_refs"]) < MIN_REFS:
+        console.print(f"note: {year} rests on fewer than {MIN_REFS} references; its score is noisy")
+
+
 def _plot(series: pd.DataFrame, seg: Any, path: Path, title: str) -> None:
     from stratlab.report.figures import perception_figure, png
 
@@ -52,6 +96,7 @@ def perceive(
     method: str = typer.Option("lexicon", "--method", help="lexicon or embedding"),
     stages: int | None = typer.Option(None, "--stages", help="split the series into K stages"),
     evidence: int | None = typer.Option(None, "--evidence", help="YEAR: the sentences behind its score"),
+    top: int = typer.Option(10, "--top", help="with --evidence: how many sentences to show (0: all)"),
     csv: Path | None = typer.Option(None, "--csv", help="also write the yearly series to this CSV file"),
     plot: Path | None = typer.Option(None, "--plot", help="draw the series to this PNG file"),
 ) -> None:
@@ -65,16 +110,35 @@ def perceive(
         raise UserError(f"--stages {stages}: expected a number of stages ≥ 1")
     if plot is not None and plot.suffix.lower() != ".png":
         raise UserError(f"--plot {plot}: expected a .png file name")
+    if top < 0:
+        raise UserError(f"--top {top}: expected a number of sentences ≥ 0 (0: all)")
     try:
-        series = perception_index(source, target, from_year, to_year, method=method)
-        ev = None if evidence is None else find_evidence(source, target, evidence, method=method)
+        with _progress(method):
+            series = perception_index(source, target, from_year, to_year, method=method)
+            ev = None if evidence is None else find_evidence(source, target, evidence, method=method,
+                                                            n=top or 1_000_000)
     except PerceptionError as exc:
         raise UserError(str(exc)) from exc
-
     seg = None
     if stages is not None:
         series, seg = _segment(series, stages)
     title = f"{source} → {target} in the UN General Debate ({method})"
+    if ev is not None and evidence is not None:
+        _show_evidence(series, ev, source, target, evidence)
+    else:
+        _show_series(series, seg, target, title)
+    if csv is not None:
+        try:
+            series.reset_index().to_csv(csv, index=False)
+        except OSError as exc:
+            raise UserError(f"--csv {csv}: {exc.strerror or exc}") from exc
+        console.print(f"wrote {csv.resolve()}")
+    if plot is not None:
+        _plot(series, seg, plot, title)
+        console.print(f"wrote {plot.resolve()}")
+
+
+def _show_series(series: pd.DataFrame, seg: Any, target: str, title: str) -> None:
     shown = series.reset_index()
     for col in ("score", "low", "high"):
         shown[col] = [_fmt(v) for v in shown[col]]
@@ -87,15 +151,8 @@ def perceive(
         for col in ("mean", "lower", "upper"):
             stage_rows[col] = [_fmt(v) for v in stage_rows[col]]
         emit(stage_rows, "table", title=f"{seg.n_stages} stages ({seg.method}, {seg.penalty_rule})")
-    if ev is not None:
-        ev_shown = ev.drop(columns=["contribution"]).assign(score=[_fmt(v) for v in ev["score"]])
-        emit(ev_shown, "table", title=f"evidence: {source} on {target}, {evidence}", width=400)
-        if ev.empty:
-            console.print(f"no reference to {target} in {source}'s {evidence} statement")
-    if csv is not None:
-        try:
-            series.reset_index().to_csv(csv, index=False)
-        except OSError as exc:
-            raise UserError(f"--csv {csv}: {exc.strerror or exc}") from exc
-    if plot is not None:
-        _plot(series, seg, plot, title)
+    refs = series["n_refs"]
+    thin = [str(y) for y in series.index[(refs > 0) & (refs < MIN_REFS)]]
+    if thin:
+        console.print(f"note: {len(thin)} year(s) rest on fewer than {MIN_REFS} references to {target} "
+                      f"and their scores are noisy: {', '.join(thin)}")
