@@ -7,6 +7,7 @@ import sys
 import typer
 
 from stratlab import __version__
+from stratlab.atomic import OutputError
 from stratlab.cli.common import UserError, fail
 from stratlab.cli.data import app as data_app
 from stratlab.cli.flight_time import flight_time
@@ -14,6 +15,7 @@ from stratlab.cli.perceive import perceive
 from stratlab.cli.report import report
 from stratlab.cli.run import cases, run_case
 from stratlab.cli.stability import stability
+from stratlab.data import DataError
 
 app = typer.Typer(
     name="stratlab",
@@ -45,7 +47,7 @@ def main() -> None:
     """Entry point: user mistakes become one line on stderr and exit code 2."""
     try:
         code = app(standalone_mode=False)
-    except UserError as exc:
+    except (UserError, DataError, OutputError) as exc:
         fail(str(exc))
     except (KeyboardInterrupt, typer.Abort):
         fail("interrupted", code=130)
