@@ -22,34 +22,35 @@ class OutputError(ValueError):
     """An output path that stratlab refuses to write; the message is one line."""
 
 
-def _writable_dir(folder: Path) -> Path | None:
-    """The nearest existing ancestor of ``folder`` (itself included) if it is a writable
-    directory; else None."""
-    probe = folder
-    while not probe.exists():
-        if probe.parent == probe:
-            return None
-        probe = probe.parent
-    return probe if probe.is_dir() and os.access(probe, os.W_OK | os.X_OK) else None
+def _probe(folder: Path) -> str | None:
+    """Create ``folder`` if needed and a temporary file in it; None if that works, else why."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = temp_beside(folder / "probe")
+        with open(probe, "xb"):
+            pass
+        probe.unlink()
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
 
 
 def check_target(path: Path, *, force: bool, is_ours: Callable[[Path], bool], what: str = "--out",
                  folder: bool = False) -> None:
     """Refuse, with an :class:`OutputError`, a target that must not or cannot be written.
 
+    The target's folder is created if missing, and a temporary file is created and removed in
+    it, so a path that cannot be written is refused before any work starts.
+
     ``is_ours(path)`` says whether an existing file is one stratlab wrote (a result, a report, a
     catalog); any other existing file is never replaced, even with ``force``. ``folder`` names
     ``path``'s folder in messages (``--out`` of ``run``/``report`` is a folder).
     """
     shown = path.parent if folder else path
-    if path.is_dir():
-        raise OutputError(f"{what} {path}: is a directory (expected a file path)")
-    if not folder and shown.exists() and not shown.is_file():
-        raise OutputError(f"{what} {shown}: exists and is not a regular file")
     if folder and path.parent.exists() and not path.parent.is_dir():
         raise OutputError(f"{what} {path.parent}: exists and is not a directory")
-    if _writable_dir(path.parent) is None:
-        raise OutputError(f"{what} {shown}: cannot write there (no writable directory)")
+    if path.is_dir():
+        raise OutputError(f"{what} {path}: is a directory (expected a file path)")
     if path.exists() or path.is_symlink():
         if path.is_symlink() or not path.is_file():
             raise OutputError(f"{what} {path}: exists and is not a regular file; not replaced")
@@ -58,6 +59,8 @@ def check_target(path: Path, *, force: bool, is_ours: Callable[[Path], bool], wh
                               "(choose another path)")
         if not force:
             raise OutputError(f"{what} {path}: exists; pass --force to replace it")
+    if (why := _probe(path.parent)) is not None:
+        raise OutputError(f"{what} {shown}: cannot write there ({why})")
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -78,9 +81,9 @@ def atomic_write(path: Path, content: bytes | str | Callable[[Path], None], *,
                  mode: int | None = None) -> Path:
     """Write ``content`` (bytes, UTF-8 text, or a function that writes the file at the path it
     is given) to ``path`` atomically; ``mode`` sets the file's permission bits. Returns ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_beside(path)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         if callable(content):
             content(tmp)
         else:
@@ -94,6 +97,8 @@ def atomic_write(path: Path, content: bytes | str | Callable[[Path], None], *,
             os.chmod(tmp, mode)
         os.replace(tmp, path)
         _fsync_dir(path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

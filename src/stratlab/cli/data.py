@@ -9,9 +9,8 @@ import typer
 
 from stratlab.atomic import OutputError
 from stratlab.cli.common import FORMATS, UserError, console, emit
-from stratlab.data import TABLE_BY_NAME, DataError, build_catalog
+from stratlab.data import TABLE_BY_NAME, DataError, build_catalog, store
 from stratlab.data.cite import UnknownSourceError, cite
-from stratlab.data import store
 
 app = typer.Typer(help="Look things up in the cited data catalog.", no_args_is_help=True)
 

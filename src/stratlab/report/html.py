@@ -42,12 +42,16 @@ def _table(df: pd.DataFrame) -> str:
     return shown.to_html(index=False, border=0, classes="data", escape=True)
 
 
+GENERATOR = "<meta name='generator' content='stratlab'>"
+"""Marks a report as stratlab's (``report --force`` replaces only such a file)."""
+
+
 def render(
     title: str, meta: dict[str, str], sections: Sequence[Section], citations: Sequence[Citation]
 ) -> str:
     """The whole report as one HTML string."""
     parts = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'>{GENERATOR}",
         f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{html.escape(title)}</h1>",
         "<p>" + " · ".join(f"{html.escape(k)}: {html.escape(v)}" for k, v in meta.items()) + "</p>",
