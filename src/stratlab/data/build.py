@@ -242,7 +242,7 @@ def build_catalog(out: Path, tables_dir: Path = TABLES_DIR, *, replace: bool = F
     from stratlab.atomic import atomic_write, check_target, temp_beside
     from stratlab.data.store import checksum_path, sha256_of
 
-    check_target(out, force=replace, is_ours=is_catalog_file)
+    check_target(out, force=replace, is_ours=is_catalog_file, what="catalog")
     sidecar = checksum_path(out)
     check_target(sidecar, force=True, is_ours=_is_checksum_file, what="checksum file")
     tables = load_tables(tables_dir)
