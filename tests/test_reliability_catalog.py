@@ -12,8 +12,7 @@ import duckdb
 import pytest
 
 from cli_helpers import assert_one_line_error, stratlab, stratlab_inproc
-from stratlab.data import DataError, QueryError, catalog, catalog_path, query, select_where
-from stratlab.data import store
+from stratlab.data import DataError, QueryError, catalog, catalog_path, query, select_where, store
 
 
 def _sha(path: Path) -> str:
