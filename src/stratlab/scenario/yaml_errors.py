@@ -203,6 +203,12 @@ def _line(lines: dict[Loc, int], loc: Loc) -> int | None:
     return None
 
 
+def _untagged(loc: Loc) -> Loc:
+    """``loc`` without pydantic's union tags (``float``, ``dict[int,float]``, ``function-…``)."""
+    return tuple(p for p in loc if not (isinstance(p, str) and (
+        p in ("float", "int", "str", "bool") or "[" in p)))
+
+
 def _path(loc: Loc) -> str:
     out = ""
     for part in loc:
@@ -284,8 +290,13 @@ def format_validation_error(err: ValidationError | yaml.YAMLError, file: str | P
     if isinstance(err, yaml.YAMLError):
         return f"{prefix}invalid YAML: {err}"
     errors = err.errors(include_url=False)
-    first = errors[0]
-    loc: Loc = tuple(first["loc"])
+    # A union (a number or a {year: number} series) reports one error per alternative, its
+    # tag in the path: drop the tags and report the alternative that got deepest.
+    locs = [_untagged(tuple(e["loc"])) for e in errors]
+    same = [i for i, loc in enumerate(locs) if loc[: len(locs[0])] == locs[0]]
+    pick = max(same, key=lambda i: len(locs[i]))
+    first, loc = errors[pick], locs[pick]
+    others = {lc for i, lc in enumerate(locs) if i not in same}
     line = None
     if file is not None:
         try:
@@ -293,7 +304,7 @@ def format_validation_error(err: ValidationError | yaml.YAMLError, file: str | P
         except (OSError, UnicodeError, yaml.YAMLError):
             line = None
     where = f"line {line}, " if line is not None else ""
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    more = f" (and {len(others)} more)" if others else ""
     return f"{prefix}{where}{_path(loc)}: {_describe(first)}{more}"
 
 
