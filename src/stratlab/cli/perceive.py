@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import typer
 
+from stratlab.atomic import OutputError, atomic_write
 from stratlab.cli.common import UserError, console, emit
 
 
@@ -39,9 +40,9 @@ def _plot(series: pd.DataFrame, seg: Any, path: Path, title: str) -> None:
 
     data = png(perception_figure(series, seg, title), dpi=120)
     try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise UserError(f"--plot {path}: {exc.strerror or exc}") from exc
+        atomic_write(path, data)
+    except OutputError as exc:
+        raise UserError(f"--plot {exc}") from exc
 
 
 def perceive(
@@ -94,8 +95,8 @@ def perceive(
             console.print(f"no reference to {target} in {source}'s {evidence} statement")
     if csv is not None:
         try:
-            series.reset_index().to_csv(csv, index=False)
-        except OSError as exc:
-            raise UserError(f"--csv {csv}: {exc.strerror or exc}") from exc
+            atomic_write(csv, series.reset_index().to_csv(index=False))
+        except OutputError as exc:
+            raise UserError(f"--csv {exc}") from exc
     if plot is not None:
         _plot(series, seg, plot, title)

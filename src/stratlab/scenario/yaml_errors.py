@@ -288,8 +288,8 @@ def format_validation_error(err: ValidationError | yaml.YAMLError, file: str | P
         where = f"line {mark.line + 1}: " if mark is not None else ""
         return f"{prefix}{where}invalid YAML: {err.problem or err.context}"
     if isinstance(err, yaml.YAMLError):  # e.g. a control character the reader refuses
-        first = (str(err).strip().splitlines() or [type(err).__name__])[0].rstrip(":")
-        return f"{prefix}invalid YAML: {first}"
+        text = (str(err).strip().splitlines() or [type(err).__name__])[0].rstrip(":")
+        return f"{prefix}invalid YAML: {text}"
     errors = err.errors(include_url=False)
     # A union (a number or a {year: number} series) reports one error per alternative, its
     # tag in the path: drop the tags and report the alternative that got deepest.
