@@ -196,3 +196,13 @@ def test_query_cli_as_a_subprocess_refuses_copy_and_writes_nothing(tmp_path: Pat
     res = stratlab("data", "query", f"COPY actors TO '{tmp_path / 'x.csv'}'")
     assert_one_line_error(res, "read-only", "COPY")
     assert res.returncode == 2 and not (tmp_path / "x.csv").exists()
+
+
+def test_connections_are_read_only_locked_and_spill_no_files() -> None:
+    con = catalog()
+    settings = con.execute(
+        "SELECT current_setting('access_mode'), current_setting('enable_external_access'), "
+        "current_setting('lock_configuration'), current_setting('temp_directory'), "
+        "current_setting('enable_progress_bar')").fetchone()
+    con.close()
+    assert settings == ("read_only", False, True, "", False)

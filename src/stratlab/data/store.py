@@ -155,10 +155,14 @@ def catalog_path() -> Path:
 def _connect(path: Path, *, external_access: bool) -> duckdb.DuckDBPyConnection:
     config: dict[str, Any] = {
         "enable_external_access": external_access,
-        "lock_configuration": not external_access,
         "memory_limit": MEMORY_LIMIT,
+        "temp_directory": "",  # no spill files beside the catalog: a query beyond the limit fails
     }
-    return duckdb.connect(str(path), read_only=True, config=config)
+    con = duckdb.connect(str(path), read_only=True, config=config)
+    con.execute("SET enable_progress_bar = false")  # nothing on the terminal but results or errors
+    if not external_access:
+        con.execute("SET lock_configuration = true")  # no SET can undo any of this
+    return con
 
 
 def catalog(*, external_access: bool = False) -> duckdb.DuckDBPyConnection:
