@@ -159,9 +159,11 @@ def _connect(path: Path, *, external_access: bool) -> duckdb.DuckDBPyConnection:
         "temp_directory": "",  # no spill files beside the catalog: a query beyond the limit fails
     }
     con = duckdb.connect(str(path), read_only=True, config=config)
-    con.execute("SET enable_progress_bar = false")  # nothing on the terminal but results or errors
-    if not external_access:
-        con.execute("SET lock_configuration = true")  # no SET can undo any of this
+    row = con.execute("SELECT current_setting('lock_configuration')").fetchone()
+    if not (row and row[0]):  # the process's first connection to this file sets it up
+        con.execute("SET enable_progress_bar = false")  # nothing on the terminal but results
+        if not external_access:
+            con.execute("SET lock_configuration = true")  # no SET can undo any of this
     return con
 
 
@@ -171,7 +173,9 @@ def catalog(*, external_access: bool = False) -> duckdb.DuckDBPyConnection:
     Any statement that would change the catalog (INSERT, UPDATE, DELETE, CREATE, DROP …) raises
     ``duckdb.Error``; files, extensions and the network are out of reach (no ``ATTACH``,
     ``COPY … TO``, ``read_csv``). A trusted local user who wants to join the catalog with their
-    own files may pass ``external_access=True`` (still read-only; configuration not locked).
+    own files may pass ``external_access=True`` (still read-only; configuration not locked). DuckDB
+    shares one database instance per file within a process, so a process cannot hold a default
+    and an ``external_access=True`` connection open at the same time (the second is refused).
 
     >>> from stratlab.data import catalog
     >>> catalog().sql("SELECT ended FROM treaties WHERE short_name = 'INF'").fetchone()
