@@ -50,3 +50,5 @@ class CatalogHook(BuildHookInterface):  # type: ignore[type-arg]
         out = Path(tempfile.mkdtemp(prefix="stratlab-catalog-")) / "catalog.duckdb"
         build_catalog_file(Path(self.root), out)
         build_data["force_include"][str(out)] = "stratlab/data/catalog.duckdb"
+        # its recorded checksum: the catalog is verified against it when opened
+        build_data["force_include"][str(out) + ".sha256"] = "stratlab/data/catalog.duckdb.sha256"

@@ -23,3 +23,25 @@ def assert_one_line_error(res: subprocess.CompletedProcess[str], *needles: str) 
     for n in needles:
         assert n in lines[0], lines[0]
     return lines[0]
+
+
+def stratlab_inproc(*args: str) -> subprocess.CompletedProcess[str]:
+    """``stratlab ARGS`` run in this process through :func:`stratlab.cli.main` (what the fuzz
+    suite loops over: no interpreter start-up), returned like :func:`stratlab`."""
+    import contextlib
+    import io
+
+    from stratlab.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    argv, sys.argv = sys.argv, ["stratlab", *args]
+    code: int | str | None = 0
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            main()
+    except SystemExit as exc:
+        code = exc.code
+    finally:
+        sys.argv = argv
+    rc = code if isinstance(code, int) else (0 if code is None else 1)
+    return subprocess.CompletedProcess(["stratlab", *args], rc, out.getvalue(), err.getvalue())

@@ -65,7 +65,7 @@ def test_cite_bibtex() -> None:
         (("data", "query", "INSERT INTO actors VALUES ('X','X',NULL,'ISO3','state',NULL,'x')"),
          ("read-only",)),
         (("data", "query", "DROP TABLE sources"), ("read-only",)),
-        (("data", "show", "stockpiles", "--where", "nonsense_col = 1"), ("SQL:", "nonsense_col")),
+        (("data", "show", "stockpiles", "--where", "nonsense_col = 1"), ("--where:", "nonsense_col")),
         (("data", "show", "stockpiles", "--format", "xml"), ("--format 'xml'",)),
         (("data", "cite", "nosuch"), ("unknown table or source id: nosuch",)),
         (("data", "timeline", "XYZ"), ("unknown treaty 'XYZ'", "INF")),

@@ -22,6 +22,7 @@ from stratlab.scenario import (
     force_arrays,
     format_validation_error,
 )
+from stratlab.scenario.posture import MAX_LAUNCHERS, MAX_RANGE_KM
 
 YAML = """\
 actor: USA
@@ -76,7 +77,7 @@ def test_missing_field_points_at_its_parent_line(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_text(YAML.replace("  warheads_per_launcher: 8.57\n", ""), encoding="utf-8")
     with pytest.raises(ValidationError) as err:
-        Posture.from_yaml(str(path))
+        Posture.from_yaml(path)
     msg = format_validation_error(err.value, path)
     assert msg.startswith(f"{path}, line 8, components[1].warheads_per_launcher: missing")
     assert "(and 1 more)" in msg  # the bad launchers further down
@@ -153,17 +154,16 @@ def _components(draw: st.DrawFn) -> Component:
     km = draw(st.none() | st.floats(max(lo, 1.0), min(hi, 20000.0)))
     band = None
     if km is not None and draw(st.booleans()):
-        band = (draw(st.floats(0.0, km)), draw(st.floats(km, 1e5)))
+        band = (draw(st.floats(0.0, km)), draw(st.floats(km, MAX_RANGE_KM)))
     basing = draw(
         st.none()
-        | st.fixed_dictionaries(
-            {"name": _text, "lat": st.none() | st.floats(-90, 90), "lon": st.none() | st.floats(-180, 180)}
-        )
+        | st.fixed_dictionaries({"name": _text})
+        | st.fixed_dictionaries({"name": _text, "lat": st.floats(-90, 90), "lon": st.floats(-180, 180)})
     )
     return Component(
         name=draw(_text),
         category=cat,
-        launchers=draw(st.integers(0, 10**6)),
+        launchers=draw(st.integers(0, MAX_LAUNCHERS)),
         warheads_per_launcher=draw(st.floats(0.0, 20.0)),
         alert_fraction=draw(_frac),
         survivable=draw(st.booleans()),

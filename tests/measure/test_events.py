@@ -193,7 +193,8 @@ def test_dyad_series_fills_gaps_and_honours_start_end():
     assert empty["goldstein_mean"].isna().all() and empty["share_verbal_cooperation"].isna().all()
     none = ev.dyad_series(GDELT1, "RUS", "USA")  # no such events in the sample
     assert none.empty and "goldstein_mean" in none.columns
-    assert none.attrs == {"source": "RUS", "target": "USA", "freq": "M", "directed": True}
+    assert none.attrs == {"source": "RUS", "target": "USA", "freq": "M", "directed": True,
+                          "undated_skipped": 0}
 
 
 def test_column_subset_reads_only_those_columns_and_still_checks_lines(tmp_path):

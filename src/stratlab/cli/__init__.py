@@ -7,8 +7,10 @@ import sys
 import typer
 
 from stratlab import __version__
+from stratlab.atomic import OutputError
 from stratlab.cli.common import UserError, fail
 from stratlab.cli.lazy import LazyCommand, LazyGroup
+from stratlab.errors import DataError
 
 # The top-level listing, in this order; each command's module is imported only when it runs.
 LazyGroup.lazy = {
@@ -26,6 +28,8 @@ LazyGroup.lazy = {
                                "Minimum-energy ballistic flight time per range, in minutes.",
                                {"ignore_unknown_options": True}),
     "data": LazyCommand("stratlab.cli.data:app", "Look things up in the cited data catalog."),
+    "serve": LazyCommand("stratlab.cli.serve:serve",
+                         "Start the dashboard, a local web app (http://127.0.0.1:8000/)."),
 }
 
 app = typer.Typer(
@@ -51,7 +55,7 @@ def main() -> None:
     """Entry point: user mistakes become one line on stderr and exit code 2."""
     try:
         code = app(standalone_mode=False)
-    except UserError as exc:
+    except (UserError, DataError, OutputError) as exc:
         fail(str(exc))
     except (KeyboardInterrupt, typer.Abort):
         fail("interrupted", code=130)

@@ -2,44 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import typer
 
+from stratlab.atomic import OutputError
 from stratlab.cli.common import FORMATS, UserError, console, emit
-from stratlab.data import TABLE_BY_NAME, DataError, build_catalog, catalog
+from stratlab.data import TABLE_BY_NAME, DataError, build_catalog, store
 from stratlab.data.cite import UnknownSourceError, cite
 
 app = typer.Typer(help="Look things up in the cited data catalog.", no_args_is_help=True)
 
-_WRITE = re.compile(r"read-only mode|read_only|attached in read-only", re.I)
-
-
 def run_sql(sql: str, params: list[object] | None = None) -> pd.DataFrame:
-    """Run SQL on the read-only catalog; turn failures into one-line user errors."""
+    """Run one read-only query on the catalog (see :func:`stratlab.data.store.query`); refusals
+    and failures become one-line user errors."""
     try:
-        con = catalog()
+        return store.query(sql, params)
     except DataError as exc:
         raise UserError(str(exc)) from exc
-    try:
-        rel = con.execute(sql, params or [])
-        if rel.description is None:
-            return pd.DataFrame()
-        types = {d[0]: str(d[1]) for d in rel.description}
-        df = rel.df()
-        # DATE columns stay dates (not midnight timestamps) in every output format.
-        for col, type_ in types.items():
-            if type_ == "DATE" and col in df:
-                df[col] = [None if pd.isna(v) else v.date() for v in df[col]]
-        return df
-    except duckdb.Error as exc:
-        msg = str(exc).strip().splitlines()[0]
-        if _WRITE.search(msg):
-            raise UserError(f"the catalog is read-only; statement refused ({msg})") from exc
-        raise UserError(f"SQL: {msg}") from exc
 
 
 def _check_table(name: str) -> None:
@@ -77,10 +58,11 @@ def show(
     _check_format(fmt)
     if limit is not None and limit < 0:
         raise UserError(f"--limit {limit}: expected a number ≥ 0")
-    sql = f'SELECT * FROM "{table}"' + (f" WHERE ({where})" if where else "")
-    key = ", ".join(f'"{k}"' for k in TABLE_BY_NAME[table].key)
-    sql += f" ORDER BY {key}" + (f" LIMIT {int(limit)}" if limit is not None else "")
-    emit(run_sql(sql), fmt, title=table)
+    try:
+        rows = store.select_where(table, where, order=list(TABLE_BY_NAME[table].key), limit=limit)
+    except DataError as exc:
+        raise UserError(str(exc)) from exc
+    emit(rows, fmt, title=table)
 
 
 @app.command("query")
@@ -157,10 +139,11 @@ def timeline(
 @app.command("build")
 def build(
     out: Path = typer.Option(Path("catalog.duckdb"), "--out", help="where to write the database"),
+    force: bool = typer.Option(False, "--force", help="replace an existing catalog built by stratlab"),
 ) -> None:
-    """Check the CSV tables and build the DuckDB catalog file."""
+    """Check the CSV tables and build the DuckDB catalog file (read-only, with OUT.sha256)."""
     try:
-        path = build_catalog(out)
-    except DataError as exc:
+        path = build_catalog(out, replace=force)
+    except (DataError, OutputError) as exc:
         raise UserError(str(exc)) from exc
     console.print(f"built {path}")

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 import typer
 
+from stratlab.atomic import OutputError, atomic_write
 from stratlab.cli.common import UserError, console, emit
 
 
@@ -83,9 +84,9 @@ def _plot(series: pd.DataFrame, seg: Any, path: Path, title: str) -> None:
 
     data = png(perception_figure(series, seg, title), dpi=120)
     try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise UserError(f"--plot {path}: {exc.strerror or exc}") from exc
+        atomic_write(path, data)
+    except OutputError as exc:
+        raise UserError(f"--plot {exc}") from exc
 
 
 def perceive(
@@ -129,9 +130,9 @@ def perceive(
         _show_series(series, seg, target, title)
     if csv is not None:
         try:
-            series.reset_index().to_csv(csv, index=False)
-        except OSError as exc:
-            raise UserError(f"--csv {csv}: {exc.strerror or exc}") from exc
+            atomic_write(csv, series.reset_index().to_csv(index=False))
+        except OutputError as exc:
+            raise UserError(f"--csv {exc}") from exc
         console.print(f"wrote {csv.resolve()}")
     if plot is not None:
         _plot(series, seg, plot, title)

@@ -11,6 +11,7 @@ import typer
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from stratlab.cli.common import UserError, console, emit
+from stratlab.cli.limits import check_members, check_seed
 
 ROLE_METRICS = (
     "inf_central_share",
@@ -83,26 +84,34 @@ def _summary(ds: Any, path: Path) -> None:
 def run_case(
     case: str = typer.Argument(..., help="a built-in case (see `stratlab cases`) or a scenario YAML file"),
     members: int = typer.Option(1, "--members", "-n", help="ensemble members"),
-    seed: int = typer.Option(0, "--seed", help="random seed (same seed, same results)"),
+    seed: int = typer.Option(0, "--seed", help="random seed, 0 … 2^64-1 (same seed, same results)"),
     out: Path = typer.Option(Path("runs"), "--out", help="folder for the NetCDF result"),
+    force: bool = typer.Option(False, "--force", help="replace an existing result of this scenario"),
     settings: list[str] = typer.Option(
         [], "--set", metavar="NAME=VALUE",
         help="set a parameter (arms.reaction=0.15) or a lever (inf_pace=20); repeatable"),
 ) -> None:
-    """Run a scenario and write its results (an xarray Dataset, NetCDF) into --out."""
+    """Run a scenario and write its results (an xarray Dataset, NetCDF) into --out.
+
+    An existing result (OUT/NAME.nc) is replaced only with --force; a file stratlab did not
+    write is never replaced. The write is atomic: an interrupted run leaves the previous result.
+    """
+    from stratlab.atomic import check_target
     from stratlab.engine import run, write
+    from stratlab.engine.results import is_result_file, result_path
     from stratlab.scenario.load import ScenarioError, load_scenario
 
     if members < 1:
         raise UserError(f"--members {members}: expected a number of members ≥ 1")
-    if seed < 0:
-        raise UserError(f"--seed {seed}: expected a whole number ≥ 0")
+    check_seed(seed)
     from stratlab.scenario.settings import SettingError, apply_settings
 
     try:
         scenario, notes = apply_settings(load_scenario(case), settings)
     except (ScenarioError, SettingError) as exc:
         raise UserError(str(exc)) from None
+    check_members(members, len(scenario.year_list), len(scenario.actors))
+    check_target(result_path(out, scenario.name), force=force, is_ours=is_result_file, folder=True)
     for note in notes:
         console.print(f"set {note}")
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
@@ -117,7 +126,7 @@ def run_case(
 
         ds = run(scenario, members=members, seed=seed, progress=progress)
     try:
-        path = write(ds, out)
+        path = write(ds, out, scenario.name, replace=force)
     except OSError as exc:
         raise UserError(f"--out {out}: {exc.strerror or exc}") from None
     _summary(ds, path)

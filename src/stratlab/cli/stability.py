@@ -18,19 +18,15 @@ TRIAD = ("icbm", "slbm", "bomber")
 
 
 def _load_file(path: Path) -> Any:
+    import yaml
+
     from stratlab.scenario.posture import Posture
     from stratlab.scenario.yaml_errors import format_validation_error
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"{path}: {exc.strerror or exc}") from exc
-    try:
-        return Posture.from_yaml(text)
-    except ValidationError as exc:
+        return Posture.from_yaml(path)
+    except (ValidationError, yaml.YAMLError) as exc:
         raise UserError(format_validation_error(exc, path)) from exc
-    except Exception as exc:  # malformed YAML
-        raise UserError(f"{path}: {' '.join(str(exc).split())}") from exc
 
 
 def _warning(victim: Any, attacker: Any) -> tuple[float | None, str]:
@@ -95,6 +91,9 @@ def stability(
     if year is not None:
         if vs is not None or len(postures) != 2:
             raise UserError("--year takes two actor codes (e.g. --year 1987 USA RUS) and no --vs")
+        if postures[0].upper() == postures[1].upper():
+            raise UserError(f"--year {year} {postures[0]} {postures[1]}: expected two different "
+                            "actors (a side against itself has no stability)")
         try:
             hyp = load_assumptions(assume)
         except ValueError as exc:

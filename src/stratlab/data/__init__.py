@@ -1,7 +1,8 @@
 """The cited data catalog: CSV tables under version control, built into a read-only DuckDB.
 
 >>> from stratlab.data import catalog, cite, power_shares
->>> con = catalog()                       # read-only DuckDB connection
+>>> con = catalog()                       # read-only, locked DuckDB connection
+>>> query("SELECT * FROM actors LIMIT 3")  # one checked query, row and time limits
 >>> con.sql("SELECT short_name, signed, ended FROM treaties").df()
 >>> power_shares(["USA", "RUS", "CHN"], 1987, 1991)   # CINC shares within the set
 >>> print(cite("treaties"))               # citations behind a table
@@ -13,7 +14,7 @@ from stratlab.data.build import DataError, build_catalog, data_version, load_tab
 from stratlab.data.cite import Citation, citations, cite
 from stratlab.data.power import power_shares
 from stratlab.data.schema import TABLE_BY_NAME, TABLES, Column, Table
-from stratlab.data.store import catalog, catalog_path, data_version_in_use
+from stratlab.data.store import QueryError, catalog, catalog_path, data_version_in_use, query, select_where
 
 __all__ = [
     "TABLES",
@@ -21,6 +22,7 @@ __all__ = [
     "Citation",
     "Column",
     "DataError",
+    "QueryError",
     "Table",
     "build_catalog",
     "catalog",
@@ -31,4 +33,6 @@ __all__ = [
     "data_version_in_use",
     "load_tables",
     "power_shares",
+    "query",
+    "select_where",
 ]

@@ -13,7 +13,6 @@ import csv
 import datetime as dt
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,16 +199,55 @@ def _ddl(t: Table) -> str:
     return f'CREATE TABLE "{t.name}" (' + ", ".join(cols) + ")"
 
 
-def build_catalog(out: Path, tables_dir: Path = TABLES_DIR) -> Path:
-    """Check the CSV tables and write the typed DuckDB catalog to ``out`` (atomically)."""
-    from stratlab import __version__
+def is_catalog_file(path: Path) -> bool:
+    """Whether ``path`` is a catalog stratlab built: a DuckDB file with a ``_meta`` table that
+    records the stratlab version (what ``data build --out`` may replace with ``--force``)."""
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(12)[8:12] != b"DUCK":
+                return False
+        con = duckdb.connect(str(path), read_only=True,
+                             config={"enable_external_access": False, "lock_configuration": True})
+    except (OSError, duckdb.Error):
+        return False
+    try:
+        row = con.execute("SELECT value FROM _meta WHERE key = 'stratlab_version'").fetchone()
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()
+    return row is not None
 
+
+def _is_checksum_file(path: Path) -> bool:
+    try:
+        words = path.read_bytes()[:400].decode("ascii").split()
+    except (OSError, UnicodeError):
+        return False
+    return len(words) == 2 and len(words[0]) == 64 and all(c in "0123456789abcdef" for c in words[0])
+
+
+CATALOG_MODE = 0o444
+"""The built catalog is read-only on disk."""
+
+
+def build_catalog(out: Path, tables_dir: Path = TABLES_DIR, *, replace: bool = False) -> Path:
+    """Check the CSV tables and write the typed DuckDB catalog to ``out`` (atomically, mode
+    0444) with its SHA-256 in ``<out>.sha256``; returns ``out``.
+
+    An existing ``out`` is replaced only if it is a stratlab catalog and ``replace`` is true;
+    anything else raises :class:`~stratlab.atomic.OutputError` before any work.
+    """
+    from stratlab import __version__
+    from stratlab.atomic import atomic_write, check_target, temp_beside
+    from stratlab.data.store import checksum_path, sha256_of
+
+    check_target(out, force=replace, is_ours=is_catalog_file, what="catalog")
+    sidecar = checksum_path(out)
+    check_target(sidecar, force=True, is_ours=_is_checksum_file, what="checksum file")
     tables = load_tables(tables_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=out.name + ".", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    tmp.unlink()
+    tmp = temp_beside(out)
     try:
         con = duckdb.connect(str(tmp))
         try:
@@ -232,11 +270,25 @@ def build_catalog(out: Path, tables_dir: Path = TABLES_DIR) -> Path:
             con.execute("CHECKPOINT")
         finally:
             con.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.chmod(tmp, CATALOG_MODE)
+        atomic_write(sidecar, f"{sha256_of(tmp)}  {out.name}\n", mode=CATALOG_MODE)
         os.replace(tmp, out)
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            if leftover.exists():
+                leftover.unlink()
     return out
 
 
-__all__ = ["TABLES_DIR", "TABLE_BY_NAME", "DataError", "build_catalog", "data_version", "load_tables"]
+__all__ = [
+    "CATALOG_MODE",
+    "TABLES_DIR",
+    "TABLE_BY_NAME",
+    "DataError",
+    "build_catalog",
+    "data_version",
+    "is_catalog_file",
+    "load_tables",
+]

@@ -3,7 +3,8 @@
 Attributes record the stratlab version, the data version in use, the scenario's name and hash,
 the mode, seed and ensemble size, and the source ids behind the result (``;``-separated, so the
 file stays NetCDF-3). :func:`write` saves NetCDF through xarray's ``scipy`` engine (NetCDF-3: no
-netCDF4 library needed; integers stored as 32-bit, booleans as bytes).
+netCDF4 library needed; integers stored as 32-bit, booleans as bytes; an integer attribute beyond
+32 bits, such as a seed ≥ 2³¹, as its decimal text), atomically.
 """
 
 from __future__ import annotations
@@ -79,13 +80,54 @@ def add_outcomes(ds: xr.Dataset, outcomes: Sequence[Outcome]) -> xr.Dataset:
     return ds
 
 
-def write(ds: xr.Dataset, out_dir: str | Path, stem: str | None = None) -> Path:
-    """Write ``ds`` as NetCDF-3 (scipy engine) into ``out_dir``; returns the file's path."""
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{stem or ds.attrs.get('scenario', 'run')}.nc"
-    ds.to_netcdf(path, engine="scipy")
-    return path
+def result_path(out_dir: str | Path, name: str) -> Path:
+    """Where :func:`write` puts the result of scenario ``name``: ``out_dir/<name>.nc``."""
+    return Path(out_dir) / f"{name}.nc"
+
+
+def is_result_file(path: Path) -> bool:
+    """Whether ``path`` is a result stratlab wrote: NetCDF-3 with a ``stratlab_version``
+    attribute (what ``run --force`` may replace)."""
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(3) != b"CDF":
+                return False
+        with xr.open_dataset(path, engine="scipy") as ds:
+            return "stratlab_version" in ds.attrs
+    except Exception:  # unreadable or not NetCDF: not ours
+        return False
+
+
+_INT32 = (-(2**31), 2**31 - 1)
+
+
+def _netcdf_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """NetCDF-3 attributes hold at most 32-bit integers: larger ones (a seed ≥ 2³¹) are stored
+    as their decimal text, so nothing is cast or lost (read them back with ``int(...)``)."""
+    out: dict[str, Any] = {}
+    for key, value in attrs.items():
+        big = isinstance(value, int | np.integer) and not isinstance(value, bool) and not (
+            _INT32[0] <= int(value) <= _INT32[1])
+        out[key] = str(int(value)) if big else value
+    return out
+
+
+def write(ds: xr.Dataset, out_dir: str | Path, stem: str | None = None, *,
+          replace: bool = False) -> Path:
+    """Write ``ds`` as NetCDF-3 (scipy engine) into ``out_dir``; returns the file's path.
+
+    The write is atomic (a temporary file beside the target, fsynced, then renamed): a process
+    killed at any moment leaves the previous result or the new one, never a partial file. An
+    existing result is replaced only with ``replace=True``; a file stratlab did not write is
+    never replaced (:class:`~stratlab.atomic.OutputError`).
+    """
+    from stratlab.atomic import atomic_write, check_target
+
+    path = result_path(out_dir, stem or str(ds.attrs.get("scenario", "run")))
+    check_target(path, force=replace, is_ours=is_result_file, folder=True)
+    stored = ds.copy(deep=False)
+    stored.attrs = _netcdf_attrs(ds.attrs)
+    return atomic_write(path, lambda tmp: stored.to_netcdf(tmp, engine="scipy"))
 
 
 def era_table(ds: xr.Dataset, variables: Sequence[str]) -> pd.DataFrame:
@@ -127,4 +169,13 @@ def yearly_summary(ds: xr.Dataset, every: int = 5) -> pd.DataFrame:
     return out
 
 
-__all__ = ["add_outcomes", "dataset", "era_table", "outcome", "write", "yearly_summary"]
+__all__ = [
+    "add_outcomes",
+    "dataset",
+    "era_table",
+    "is_result_file",
+    "outcome",
+    "result_path",
+    "write",
+    "yearly_summary",
+]

@@ -34,7 +34,9 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import warnings
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -43,6 +45,8 @@ from pathlib import Path
 from typing import IO, Literal, overload
 
 import pandas as pd
+
+from stratlab.measure import event_checks as checks
 
 PathArg = str | PathLike[str]
 
@@ -248,7 +252,11 @@ def _open_text(path: Path, encoding: str) -> Iterator[IO[str]]:
         with gzip.open(path, "rt", encoding=encoding, errors="replace") as fh:
             yield fh
     elif suffix == ".zip":
-        with zipfile.ZipFile(path) as zf:
+        try:
+            zf = zipfile.ZipFile(path)
+        except zipfile.BadZipFile as exc:
+            raise EventFileError(f"{path}: not a readable zip file ({exc})") from None
+        with zf:
             members = [m for m in zf.namelist() if not m.endswith("/")]
             if len(members) != 1:
                 raise EventFileError(f"{path}: the zip holds {len(members)} files (expected one event file)")
@@ -259,10 +267,27 @@ def _open_text(path: Path, encoding: str) -> Iterator[IO[str]]:
             yield fh
 
 
-def _numbered_lines(fh: IO[str]) -> Iterator[tuple[int, str]]:
-    """(1-based line number, line without its newline), skipping empty lines."""
-    for lineno, raw in enumerate(fh, start=1):
+_CORRUPT = (EOFError, OSError, zlib.error, zipfile.BadZipFile)
+"""What a truncated or corrupt ``.gz``/``.zip`` raises while it is read."""
+
+
+def _numbered_lines(fh: IO[str], where: str) -> Iterator[tuple[int, str]]:
+    """(1-based line number, line without its newline), skipping empty lines. A NUL byte, or a
+    truncated or corrupt compressed stream, is an :class:`EventFileError` naming the line."""
+    lineno = 0
+    it = iter(fh)
+    while True:
+        try:
+            raw = next(it)
+        except StopIteration:
+            return
+        except _CORRUPT as exc:
+            raise EventFileError(f"{where}, line {lineno + 1}: truncated or corrupt file "
+                                 f"({type(exc).__name__}: {' '.join(str(exc).split())})") from None
+        lineno += 1
         line = raw.rstrip("\n")
+        if "\x00" in line:
+            raise EventFileError(f"{where}, line {lineno}: a NUL byte (expected tab-separated text)")
         if line:
             yield lineno, line
 
@@ -300,11 +325,15 @@ def _parse(
         if col not in present:
             continue
         raw = df[col]
+        if col in layout.integers and (i := checks.too_long_integer(raw)) is not None:
+            raise _bad(where, linenos, i, col, raw.iloc[i], "a whole number that fits 64 bits")
         num = pd.to_numeric(raw, errors="coerce")
         bad = (num.isna() & raw.notna()).to_numpy()
         if bad.any():
             i = int(bad.argmax())
             raise _bad(where, linenos, i, col, raw.iloc[i], "a number")
+        if (found := checks.out_of_range(col, num)) is not None:
+            raise _bad(where, linenos, found[0], col, raw.iloc[found[0]], found[1])
         if col in layout.integers:
             frac = (num.notna() & (num % 1 != 0)).to_numpy()
             if frac.any():
@@ -313,6 +342,8 @@ def _parse(
             df[col] = num.astype("Int64")
         else:
             df[col] = num.astype("float64")
+    if "SQLDATE" in present and (i := checks.bad_yyyymmdd(df["SQLDATE"])) is not None:
+        raise _bad(where, linenos, i, "SQLDATE", str(df["SQLDATE"].iloc[i]), "a YYYYMMDD date")
     for col in layout.dates:
         if col not in present:
             continue
@@ -349,7 +380,7 @@ def _iter_file(
     cols = None if columns is None else list(dict.fromkeys(columns))
     where = str(path)
     with _open_text(Path(path), encoding) as fh:
-        lines_in = _numbered_lines(fh)
+        lines_in = _numbered_lines(fh, where)
         layout: _Layout | None = None
         if kind == "icews":
             first = next(lines_in, None)
@@ -506,7 +537,7 @@ def detect_layout(path: PathArg, encoding: str = "utf-8") -> str:
     'gdelt1_daily' (58) or 'gdelt2' (61)."""
     where = str(path)
     with _open_text(Path(path), encoding) as fh:
-        first = next(_numbered_lines(fh), None)
+        first = next(_numbered_lines(fh, where), None)
     if first is None:
         raise EventFileError(f"{where}: empty file (expected GDELT events or an ICEWS header)")
     lineno, line = first
@@ -676,8 +707,9 @@ def dyad_series(
     Columns: ``n_events``; ``goldstein_mean`` and ``goldstein_sum`` over events with a score;
     ``n_<quad>`` counts and ``share_<quad>`` shares (over events with a QuadClass) for
     verbal_cooperation, material_cooperation, verbal_conflict, material_conflict. Periods
-    without events have ``n_events`` 0 and NaN means and shares. Events without a date are
-    skipped.
+    without events have ``n_events`` 0 and NaN means and shares. Events of the dyad without a
+    valid date (possible only in frames passed in: the readers refuse invalid dates) are not
+    counted, but reported: ``attrs['undated_skipped']`` and a warning.
     """
     if freq not in ("M", "Y"):
         raise ValueError(f"freq must be 'M' (monthly) or 'Y' (yearly), got {freq!r}")
@@ -692,13 +724,16 @@ def dyad_series(
     else:
         chunks = events
     total: pd.DataFrame | None = None
+    undated = 0
     for chunk in chunks:
         std = standardize(chunk, country_codes)
         a, b = std["source"], std["target"]
         mask = (a == src) & (b == tgt)
         if not directed:
             mask = mask | ((a == tgt) & (b == src))
-        sel = std.loc[mask.fillna(False).to_numpy() & std["date"].notna().to_numpy()]
+        dated = std["date"].notna().to_numpy()
+        undated += int((mask.fillna(False).to_numpy() & ~dated).sum())
+        sel = std.loc[mask.fillna(False).to_numpy() & dated]
         if sel.empty:
             continue
         part = _partial_sums(sel, freq)
@@ -726,5 +761,9 @@ def dyad_series(
         out[f"n_{name}"] = total[f"n_{name}"].astype("int64").to_numpy()
     for name in QUAD_CLASSES.values():
         out[f"share_{name}"] = (total[f"n_{name}"].astype("float64") / qn.where(qn > 0)).to_numpy()
-    out.attrs.update({"source": src, "target": tgt, "freq": freq, "directed": bool(directed)})
+    out.attrs.update({"source": src, "target": tgt, "freq": freq, "directed": bool(directed),
+                      "undated_skipped": undated})
+    if undated:
+        warnings.warn(f"dyad_series: {undated} event(s) of {src}→{tgt} have no valid date and are "
+                      "not counted (attrs['undated_skipped'])", stacklevel=2)
     return out

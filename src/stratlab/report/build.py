@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from stratlab import __version__
+from stratlab.atomic import atomic_write, check_target
 from stratlab.data import citations, data_version_in_use
 from stratlab.report.data_sections import data_sections
 from stratlab.report.engine_sections import (
@@ -13,7 +14,7 @@ from stratlab.report.engine_sections import (
     historical_sections,
     perception_model_section,
 )
-from stratlab.report.html import Section, render, stamp
+from stratlab.report.html import GENERATOR, Section, render, stamp
 from stratlab.report.perception_section import perception_section
 
 TITLE = "The INF Treaty and strategic stability"
@@ -34,11 +35,32 @@ def report_steps(seed: int, members: int = 1000) -> list[Step]:
     ]
 
 
+def report_path(out_dir: Path) -> Path:
+    """Where :func:`write_report` writes: ``out_dir/report.html``."""
+    return out_dir / "report.html"
+
+
+def is_report_file(path: Path) -> bool:
+    """Whether ``path`` is a report stratlab wrote (``--force`` may replace only such a file)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 16).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return GENERATOR in head or ("<!doctype html>" in head and "<p>stratlab: " in head)
+
+
 def write_report(
     out_dir: Path, *, seed: int = 20261125, members: int = 1000,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] | None = None, replace: bool = False,
 ) -> Path:
-    """Run every step and write ``out_dir/report.html`` (self-contained); return its path."""
+    """Run every step and write ``out_dir/report.html`` (self-contained); return its path.
+
+    The target is checked before any step runs (an existing report is replaced only with
+    ``replace=True``, another file never) and written atomically.
+    """
+    path = report_path(out_dir)
+    check_target(path, force=replace, is_ours=is_report_file, folder=True)
     sections: list[Section] = []
     for label, step in report_steps(seed, members):
         if progress is not None:
@@ -53,7 +75,4 @@ def write_report(
         "generated": stamp(),
     }
     text = render(TITLE, meta, sections, citations(used))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "report.html"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return atomic_write(path, text)

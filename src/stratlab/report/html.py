@@ -42,6 +42,10 @@ def _table(df: pd.DataFrame) -> str:
     return shown.to_html(index=False, border=0, classes="data", escape=True)
 
 
+GENERATOR = "<meta name='generator' content='stratlab'>"
+"""Marks a report as stratlab's (``report --force`` replaces only such a file)."""
+
+
 def _source_links(ids: Sequence[str]) -> str:
     """Each source id as a link to its entry in the report's citation list."""
     return ", ".join(f"<a href='#src-{html.escape(i)}'>{html.escape(i)}</a>" for i in ids)
@@ -52,7 +56,7 @@ def render(
 ) -> str:
     """The whole report as one HTML string."""
     parts = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'>{GENERATOR}",
         f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{html.escape(title)}</h1>",
         "<p>" + " · ".join(f"{html.escape(k)}: {html.escape(v)}" for k, v in meta.items()) + "</p>",

@@ -20,17 +20,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from stratlab.scenario.posture import CATEGORIES, Category, Fraction
 from stratlab.scenario.posture_catalog import CatalogAssumptions
-from stratlab.scenario.yaml_errors import format_validation_error, load_yaml
+from stratlab.scenario.yaml_errors import format_validation_error, load_yaml, read_user_file
 
 
 class AssumptionsFile(BaseModel):
     """The YAML form: scalars broadcast to every category."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     de: Fraction | dict[Category, dict[Category, Fraction]]
     alert: Fraction | dict[Category, Fraction] = 0.0
     pk: Fraction = 0.5
@@ -60,16 +61,10 @@ def load_assumptions(path: Path | None) -> AssumptionsFile:
     if path is None:
         return ILLUSTRATIVE
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ValueError(f"{path}: {exc.strerror or exc}") from exc
-    try:
-        data: Any = load_yaml(text)[0]
+        data: Any = load_yaml(read_user_file(path))[0]
         return AssumptionsFile.model_validate(data)
-    except ValidationError as exc:
+    except (ValidationError, yaml.YAMLError) as exc:
         raise ValueError(format_validation_error(exc, path)) from exc
-    except Exception as exc:  # yaml.YAMLError and friends
-        raise ValueError(f"{path}: {str(exc).splitlines()[0]}") from exc
 
 
 def describe(a: AssumptionsFile) -> str:

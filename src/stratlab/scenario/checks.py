@@ -166,26 +166,51 @@ def _treaty_checks(sc: Scenario, cat: _Catalog) -> list[Issue]:
                 out.append(Issue(where, p, f"parties among the scenario's actors ({', '.join(sc.actors)})"))
         if len(set(parties)) < 2:
             out.append(Issue(loc, parties, "at least two distinct parties"))
+        elif len(set(parties)) < len(parties):
+            out.append(Issue(loc, parties, "each party once"))
         if sc.mode == "forward" and treaty_terms(cat.con, t.id) is None:
             out.append(Issue(("treaties", i, "id"), t.id,
                              "a treaty with a range-band ban or a warhead ceiling in treaty_rules"))
     return out
 
 
-def _reference_checks(sc: Scenario) -> list[Issue]:
+DRIVER_RANGES: dict[str, tuple[float, float]] = {
+    "leader": (-1.0, 1.0),
+    "domestic": (-1.0, 1.0),
+    "democracy": (0.0, 1.0),
+    "coalition_change": (0.0, 1.0),
+}
+"""The documented scale of each driver series (docs/scenarios.md, "drivers")."""
+
+
+def _series_values(series: Any) -> list[tuple[Loc, float]]:
+    """(sub-path, value) of a constant or a ``{year: value}`` series."""
+    return [((year,), v) for year, v in series.items()] if isinstance(series, dict) else [((), series)]
+
+
+def _driver_checks(sc: Scenario) -> list[Issue]:
     out: list[Issue] = []
-    for name in ("leader", "domestic", "democracy", "coalition_change"):
+    for name, (lo, hi) in DRIVER_RANGES.items():
         series = getattr(sc.drivers, name)
         out += _keys(series, sc.actors, ("drivers", name))
-        if name in ("democracy", "coalition_change"):
-            for actor, s in series.items():
-                values = s.values() if isinstance(s, dict) else [s]
-                bad = [v for v in values if not 0 <= v <= 1]
-                out += [Issue(("drivers", name, actor), v, "a value in [0, 1]") for v in bad]
-    if sc.drivers.power.shares is not None:
-        out += _keys(sc.drivers.power.shares, sc.actors, ("drivers", "power", "shares"))
-        out += [Issue(("drivers", "power", "shares"), "{...}", f"shares for every actor (missing {a})")
-                for a in sc.actors if a not in sc.drivers.power.shares][:1]
+        for actor, s in series.items():
+            out += [Issue(("drivers", name, actor, *sub), v, f"a value in [{lo:g}, {hi:g}]")
+                    for sub, v in _series_values(s) if not lo <= v <= hi]
+    shares = sc.drivers.power.shares
+    if shares is not None:
+        loc: Loc = ("drivers", "power", "shares")
+        out += _keys(shares, sc.actors, loc)
+        out += [Issue(loc, "{...}", f"shares for every actor (missing {a})")
+                for a in sc.actors if a not in shares][:1]
+        values = [(a, sub, v) for a, s in shares.items() for sub, v in _series_values(s)]
+        out += [Issue((*loc, a, *sub), v, "a share ≥ 0") for a, sub, v in values if v < 0]
+        if values and all(v == 0 for _, _, v in values):
+            out.append(Issue(loc, "{...}", "at least one share > 0 (shares are normalised to sum to 1)"))
+    return out
+
+
+def _reference_checks(sc: Scenario) -> list[Issue]:
+    out = _driver_checks(sc)
     p = sc.parameters
     out += _keys(p.initial_hostility, sc.actors, ("parameters", "initial_hostility"))
     for obs, row in p.initial_hostility.items():
@@ -230,8 +255,14 @@ def _path_checks(sc: Scenario) -> list[Issue]:
             if why is not None:
                 out.append(Issue(("uncertainties", i, *field), value, f"{why} for {u.parameter}"))
     for i, lv in enumerate(sc.levers):
-        if lv.parameter in paths and (why := parameter_error(lv.parameter, lv.default)) is not None:
-            out.append(Issue(("levers", i, "default"), lv.default, f"{why} for {lv.parameter}"))
+        if lv.parameter not in paths:
+            continue
+        values: list[tuple[Loc, float]] = [(("default",), lv.default)]
+        values += [(("options", k), v) for k, v in enumerate(lv.options or [])]
+        values += [(("range", k), v) for k, v in enumerate(lv.range or ())]
+        for where, value in values:
+            if (why := parameter_error(lv.parameter, value)) is not None:
+                out.append(Issue(("levers", i, *where), value, f"{why} for {lv.parameter}"))
     return out
 
 

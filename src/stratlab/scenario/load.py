@@ -1,7 +1,10 @@
 """Read a scenario (a YAML file or a built-in case), check it, hash it; list the built-in cases.
 
-Loading is safe (:func:`~stratlab.scenario.yaml_errors.load_yaml`, a ``yaml.SafeLoader``). Every
-error is one line naming the file, the line and the field, e.g.::
+Loading is safe: files come through one front door
+(:func:`~stratlab.scenario.yaml_errors.read_user_file`: size limit, UTF-8 only) and are parsed by
+:func:`~stratlab.scenario.yaml_errors.load_yaml` (a ``yaml.SafeLoader`` with bounded depth and
+alias expansion, duplicate keys refused). A scenario names no other file. Every error is one
+line naming the file, the line and the field, e.g.::
 
     my.yaml, line 4, actors[2]: 'XXX': expected a known actor (USA, RUS, CHN, GBR, FRA, … 217 in all; …)
 
@@ -24,7 +27,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from stratlab.scenario.checks import Issue, check_scenario
 from stratlab.scenario.spec import Scenario
-from stratlab.scenario.yaml_errors import format_validation_error, load_yaml
+from stratlab.scenario.yaml_errors import UserFileError, format_validation_error, load_yaml, read_user_file
 
 if TYPE_CHECKING:
     import duckdb
@@ -115,9 +118,9 @@ def load_scenario(source: str | Path, con: duckdb.DuckDBPyConnection | None = No
     """
     path = resolve(source)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeError) as exc:
-        raise ScenarioError(f"{source}: cannot read ({exc})") from None
+        text = read_user_file(path)
+    except UserFileError as exc:
+        raise ScenarioError(str(exc)) from None
     shown = path if Path(source).exists() else Path(f"{source}.yaml")
     try:
         return parse_scenario(text, path, con)

@@ -30,13 +30,13 @@ ASSUMPTION = "engine assumption"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Param(_Model):
     """One number and where it comes from (a ``source_id`` or "engine assumption")."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
     value: float = Field(allow_inf_nan=False)
     source: str = "user assumption"
 
@@ -66,9 +66,11 @@ def _ranged(lo: float, hi: float | None, expected: str, open_lo: bool = False) -
     return AfterValidator(lambda v: _check(v, lo, hi, expected, open_lo=open_lo))
 
 
-NonNeg = Annotated[Param, _ranged(0.0, None, "a number ≥ 0")]
+PARAM_MAX = 1e6
+"""Sanity bound on the engine's unbounded parameters (stratlab's: every default is below 100)."""
+NonNeg = Annotated[Param, _ranged(0.0, PARAM_MAX, "a number in [0, 1e6]")]
 Frac = Annotated[Param, _ranged(0.0, 1.0, "a fraction in [0, 1]")]
-Positive = Annotated[Param, _ranged(0.0, None, "a value > 0", open_lo=True)]
+Positive = Annotated[Param, _ranged(0.0, PARAM_MAX, "a value in (0, 1e6]", open_lo=True)]
 Damage = Annotated[Param, _ranged(0.0, 0.99, "a fraction in [0, 0.99]")]
 
 

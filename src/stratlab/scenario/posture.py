@@ -24,11 +24,11 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from stratlab.scenario.yaml_errors import load_yaml
+from stratlab.models.flight_time import EARTH_MEAN_RADIUS_KM
+from stratlab.scenario.yaml_errors import dump_yaml, load_yaml, read_user_file
 
 if TYPE_CHECKING:
     import duckdb
@@ -67,8 +67,18 @@ RANGE_BANDS: dict[str, tuple[float, float]] = {
 SURVIVABLE_CATEGORIES = frozenset({"icbm_mobile", "slbm", "bomber", "slcm", "alcm"})
 """Categories survivable by default (Kent–Thaler's SSBNs, mobiles and bombers)."""
 
+MAX_RANGE_KM = math.pi * EARTH_MEAN_RADIUS_KM
+"""Half the Earth's circumference (≈ 20,015 km): no two points on Earth are farther apart."""
+MAX_LAUNCHERS = 100_000
+"""Sanity bound on launchers (and interceptors) in one component (stratlab's, not a fact: far
+above any force ever fielded; it catches typos such as 10³⁰)."""
+MAX_WARHEADS_PER_LAUNCHER = 100.0
+"""Sanity bound on warheads per launcher (stratlab's; far above any MIRV loading)."""
+MAX_W80 = 1e6
+"""Sanity bound on ``w80`` (stratlab's; arriving weapons, far above any arsenal)."""
+
 Fraction = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
-Km = Annotated[float, Field(ge=0.0, allow_inf_nan=False)]
+Km = Annotated[float, Field(ge=0.0, le=MAX_RANGE_KM, allow_inf_nan=False)]
 
 
 def _band_text(lo: float, hi: float) -> str:
@@ -86,7 +96,7 @@ def default_survivable(category: str, basing: str | None = None) -> bool:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Basing(_Model):
@@ -101,18 +111,26 @@ class Basing(_Model):
     def _from_name(cls, data: Any) -> Any:
         return {"name": data} if isinstance(data, str) else data
 
+    @model_validator(mode="after")
+    def _point(self) -> Basing:
+        if (self.lat is None) != (self.lon is None):
+            raise PydanticCustomError("basing_point", "{value}", {
+                "value": {"lat": self.lat, "lon": self.lon},
+                "expected": "both lat and lon, or neither"})
+        return self
+
 
 class Component(_Model):
     """One force component: launchers of one category with their loading and vulnerability."""
 
     name: str = Field(min_length=1)
     category: Category
-    launchers: int = Field(ge=0)
-    warheads_per_launcher: float = Field(ge=0.0, allow_inf_nan=False)
+    launchers: int = Field(ge=0, le=MAX_LAUNCHERS)
+    warheads_per_launcher: float = Field(ge=0.0, le=MAX_WARHEADS_PER_LAUNCHER, allow_inf_nan=False)
     alert_fraction: Fraction = 0.0
     survivable: bool
     range_band: tuple[Km, Km] | None = None
-    range_km: float | None = Field(default=None, gt=0.0, allow_inf_nan=False)
+    range_km: float | None = Field(default=None, gt=0.0, le=MAX_RANGE_KM, allow_inf_nan=False)
     basing: Basing | None = None
     de: dict[Category, Fraction] = Field(default_factory=dict)
     """DE of one warhead against one launcher of each target category (enemy components)."""
@@ -168,7 +186,7 @@ class MissileDefense(_Model):
     """Interceptors defending value targets, with a per-shot kill probability."""
 
     name: str = Field(min_length=1)
-    interceptors: int = Field(ge=0)
+    interceptors: int = Field(ge=0, le=MAX_LAUNCHERS)
     pk: Fraction | None = None
     basing: Basing | None = None
     sources: list[str] = Field(default_factory=list)
@@ -178,7 +196,7 @@ class MissileDefense(_Model):
 class ValueTargets(_Model):
     """Value (urban–industrial) targets, as the Kent–Thaler tool's damage-curve parameter."""
 
-    w80: float = Field(gt=0.0, allow_inf_nan=False)
+    w80: float = Field(gt=0.0, le=MAX_W80, allow_inf_nan=False)
     """Arriving weapons that destroy 80 % of value (a user assumption unless ``source`` says)."""
     source: str = "user assumption"
 
@@ -218,21 +236,19 @@ class Posture(_Model):
 
     @classmethod
     def from_yaml(cls, source: str | Path) -> Posture:
-        """Read a posture from YAML text or a file (a ``Path``, or a one-line ``str`` ending in
-        ``.yaml``/``.yml``). Bad input raises ``ValidationError`` (see
+        """Read a posture from YAML text (a ``str``) or a file (a ``Path``, read through
+        :func:`~stratlab.scenario.yaml_errors.read_user_file`). A string is always YAML text,
+        never a file name. Bad input raises ``ValidationError`` (see
         :func:`~stratlab.scenario.yaml_errors.format_validation_error`) or ``yaml.YAMLError``.
         """
-        is_path = isinstance(source, Path) or (
-            "\n" not in source and source.strip().endswith((".yaml", ".yml"))
-        )
-        text = Path(source).read_text(encoding="utf-8") if is_path else str(source)
+        text = read_user_file(source) if isinstance(source, Path) else source
         data, _ = load_yaml(text)
         return cls.model_validate(data)
 
     def to_yaml(self) -> str:
         """YAML text that :meth:`from_yaml` reads back to an equal posture (defaults omitted)."""
         data = self.model_dump(mode="json", exclude_defaults=True)
-        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        return dump_yaml(data)
 
     @classmethod
     def from_catalog(

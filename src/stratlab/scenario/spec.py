@@ -20,7 +20,7 @@ checks the rest (actors, years and treaty ids against the data) in the same one-
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -28,8 +28,12 @@ from pydantic_core import PydanticCustomError
 from stratlab.scenario.parameters import Parameters
 from stratlab.scenario.posture import Posture
 
+YEAR_MIN, YEAR_MAX = 1816, 2200
+"""Scenario years: from the first year of the COW NMC capabilities data (1816, the catalog's
+``capabilities`` table) to 2200, the bound postures already use."""
+
 ActorCode = str
-Year = int
+Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 
 OUTCOME_VARIABLES: tuple[str, ...] = (
     "central_warheads",
@@ -50,7 +54,7 @@ OUTCOME_VARIABLES: tuple[str, ...] = (
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 def _custom(value: object, expected: str) -> PydanticCustomError:
