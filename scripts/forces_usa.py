@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import sys
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -273,7 +274,7 @@ def fill_gaps(rows: list[Row]) -> list[Row]:
     out = list(rows)
     for system, years in by_sys.items():
         ys = sorted(years)
-        for y0, y1 in zip(ys, ys[1:], strict=False):
+        for y0, y1 in pairwise(ys):
             a0, a1 = years[y0], years[y1]
             if a0["counting_rule"] != a1["counting_rule"] or y1 - y0 > MAX_GAP:
                 continue
