@@ -108,6 +108,15 @@ def test_2011_deployed_strategic_warheads_match_the_nuclear_notebook(
     assert d["icbm"] + d["slbm"] + d["bomber"] == pytest.approx(1950, rel=0.01)
 
 
+def test_2015_deployed_strategic_warheads_match_the_nuclear_notebook(
+        real: dict[str, list[Record]]) -> None:
+    # Nuclear Notebook 'US nuclear forces, 2015' (nn-us-2015): at the beginning of 2015 roughly
+    # 1,900 strategic warheads on ballistic missiles and at bomber bases. No 2015 row of the
+    # table comes from that source, so this is an independent check; 2 % allowed ('roughly').
+    d = _deployed(real, 2015)
+    assert d["icbm"] + d["slbm"] + d["bomber"] == pytest.approx(1900, rel=0.02)
+
+
 def test_2019_new_start_count_matches_the_exchange(real: dict[str, list[Record]]) -> None:
     # New START exchange of 1 September 2019 (State Dept via the Exchange Monitor): 1,376
     # deployed warheads, a bomber counting one. 2 % allowed (year estimate vs a dated count).
