@@ -216,6 +216,29 @@ def extra_rows() -> list[Row]:
             as_of="1962-10", note="deliverable weapons of 555 B-52, 675 B-47 and 76 B-58 at "
             "the end of October 1962; 2,952 SAC-alerted weapons at DEFCON 2 [rhodes-ny]"),
     ]
+    # Conflicting figures from the postures reference, kept beside the preferred estimates.
+    out += [
+        row(1962, "Atlas", *ic, 102, 102, "pent-62", wpl=1, rule="official", preferred=False,
+            confidence="Medium", as_of="1962-11-29", note="in operational status on 29 Nov "
+            "1962 (102 Atlas + 54 Titan I = 156); the compilation's year value is 129"),
+        row(1962, "Titan I", *ic, 54, 54, "pent-62", wpl=1, rule="official", preferred=False,
+            confidence="Medium", as_of="1962-11-29", note="in operational status on 29 Nov 1962"),
+        row(1987, "Pershing II", "inf_ground", "intermediate", "mobile", "DEU", 108, 108,
+            "wilson-pershing2", wpl=1, preferred=False, confidence="High",
+            note="all 108 launchers in place by December 1985; W85"),
+        row(2001, "Peacekeeper", *ic, 50, 500, "aca-2001", wpl=10, rule="start_mou",
+            preferred=False, confidence="Medium", as_of="2001-01",
+            note="START MOU data of January 2001 (accountable: deployed and in overhaul)"),
+        row(2010, "Minuteman III", *ic, 450, 1200, "crs-2010", rule="official",
+            preferred=False, confidence="Medium", as_of="2010-01",
+            note="probably loading capacity or treaty attribution; the compilation gives 500"),
+        row(2010, "Trident II D-5", *sl, 336, 2000, "crs-2010", rule="official",
+            preferred=False, confidence="Medium", as_of="2010-01",
+            note="launch tubes of 14 SSBNs x 24; 'around 2,000' warheads, approximate"),
+        row(2018, "Minuteman III", *ic, 400, 400, "crs-2018", wpl=1, rule="official",
+            preferred=False, confidence="High", as_of="2018-11",
+            note="400 deployed in 450 silos, one warhead each"),
+    ]
     thor = ("inf_ground", "intermediate", "fixed", "GBR")
     for y, n, conf in ((1960, 60, "Low"), (1961, 60, "Low"), (1962, 60, "Medium"),
                        (1963, 0, "Medium")):
