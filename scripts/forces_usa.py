@@ -153,7 +153,7 @@ def from_ghsf(path: Path) -> list[Row]:
                 note += ("; not preferred: the W76-1 row (768) looks like a stockpile count; "
                          "New START data and the Nuclear Notebook put deployed SLBM warheads "
                          "near 900-1,000 (the preferred rows interpolate between 2015 and the "
-                         "Notebook's 2019 and 2025 figures)")
+                         "Notebook's 2019, 2022 and 2025 figures)")
             rows.append(row(year, name, leg, rc, basing, where, n, wh, "ghsf",
                             wpl=loading if loading is not None and leg != "bomber" else None,
                             range_km=ranges[ghsf], note=note, preferred=preferred))
@@ -206,6 +206,10 @@ def extra_rows() -> list[Row]:
         row(2019, "Trident II D-5", *sl, 280, 900, "nn-us-2019", confidence="Low",
             as_of="2019-01", note="warheads: ~1,300 on ballistic missiles minus 400 on "
             "Minuteman III (derived); launchers: 14 SSBNs x 20 active tubes [aca-nst-2018]"),
+        row(2022, "Trident II D-5", *sl, 280, 944, "nn-us-2022", confidence="Low",
+            note="~944 warheads on SLBMs (of ~1,744 deployed: 400 ICBM, ~944 SLBM, 300 at "
+            "bomber bases, 100 in Europe); launchers: 14 SSBNs x 20 tubes as in 2019 and 2025 "
+            "[aca-nst-2018], [nn-us-2025]"),
         row(2019, "bomber weapons (all)", *bo, None, 300, "nn-us-2019", confidence="Medium",
             preferred=False, as_of="2019-01", note="~300 weapons at bomber bases (same as "
             "the compilation's 2019 figure)"),

@@ -101,6 +101,13 @@ def test_2011_deployed_strategic_warheads_match_the_nuclear_notebook(
     assert d["icbm"] + d["slbm"] + d["bomber"] == pytest.approx(1950, rel=0.01)
 
 
+def test_2013_deployed_strategic_warheads_match_sipri(real: dict[str, list[Record]]) -> None:
+    # SIPRI Yearbook 2014 (Kristensen): in January 2014 roughly 1,920 deployed strategic
+    # warheads. The table's end-2013 rows come from other sources; 2 % allowed ('roughly').
+    d = _deployed(real, 2013)
+    assert d["icbm"] + d["slbm"] + d["bomber"] == pytest.approx(1920, rel=0.02)
+
+
 def test_2015_deployed_strategic_warheads_match_the_nuclear_notebook(
         real: dict[str, list[Record]]) -> None:
     # Nuclear Notebook 'US nuclear forces, 2015' (nn-us-2015): at the beginning of 2015 roughly
