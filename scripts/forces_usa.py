@@ -262,23 +262,25 @@ def extra_rows() -> list[Row]:
                        range_km=2400, confidence="Medium",
                        note="one squadron at Cigli, installed July–August 1962" if n else
                        "0 = removed in April 1963"))
-    abm = ("abm", "short", "fixed", "USA")
+    abm = ("abm", "short", "fixed", "USA")  # range_class: no source gives an interceptor's
+    abm_note = "; range_class 'short' is a placeholder (interceptor reach, not a source figure)"
     out += [
         row(1975, "Safeguard (Spartan and Sprint)", *abm, 100, 100, "army-smdc-safeguard",
             wpl=1, confidence="High", as_of="1975-10",
             note="30 Spartan + 70 Sprint nuclear-armed interceptors at Nekoma, North Dakota; "
-            "full operational capability in October 1975 [smdc-sg]"),
+            "full operational capability in October 1975 [smdc-sg]" + abm_note),
         row(1976, "Safeguard (Spartan and Sprint)", *abm, 0, 0, "smdc-sg", wpl=None,
             confidence="High", as_of="1976-02-10",
-            note="0 = inactivated on 10 February 1976"),
+            note="0 = inactivated on 10 February 1976" + abm_note),
         row(2010, "GMD (Ground-Based Interceptor)", *abm, 30, None, "ds-2009",
             confidence="Medium", note="non-nuclear hit-to-kill interceptors; 26 at Fort Greely "
-            "and 4 at Vandenberg"),
+            "and 4 at Vandenberg" + abm_note),
         row(2017, "GMD (Ground-Based Interceptor)", *abm, 44, None, "asf-2017",
             confidence="High", as_of="2017-12", note="44 since the end of 2017 (40 Fort "
-            "Greely + 4 Vandenberg); non-nuclear"),
+            "Greely + 4 Vandenberg); non-nuclear" + abm_note),
         row(2025, "GMD (Ground-Based Interceptor)", *abm, 44, None, "bm-2024",
-            confidence="High", note="non-nuclear; Next Generation Interceptor from about 2028"),
+            confidence="High", note="non-nuclear; Next Generation Interceptor from about 2028"
+            + abm_note),
         row(2024, "Typhon (Mid-Range Capability)", "inf_ground", "intermediate", "mobile",
             "PHL", 4, 0, "navalnews-2024-04", wpl=0, range_km=2000, confidence="Low",
             as_of="2024-04", note="one battery of 4 launchers (Tomahawk, SM-6), conventional: "
