@@ -152,3 +152,43 @@ def test_china_2019_matches_the_dod_report() -> None:
     # DoD 2019 (via FAS): 90 ICBM launchers; four operational Jin-class SSBNs, 12 JL-2 each.
     assert total(preferred("CHN", 2019, ("icbm",)), "launchers") == 90
     assert total(preferred("CHN", 2019, ("slbm",)), "launchers") == 4 * 12
+
+
+def test_ussr_1980_matches_sipri_yearbook_1981() -> None:
+    # SIPRI Yearbook 1981, table 2.1: USSR 1980 long-range bombers 156, SLBMs 950, ICBMs 1,398
+    # (1970: 156, 248, 1,487).
+    for year, want in ((1980, {"icbm": 1398, "slbm": 950, "bomber": 156}),
+                       (1970, {"icbm": 1487, "slbm": 248, "bomber": 156})):
+        assert {r["leg"]: num(r["launchers"]) for r in preferred("RUS", year)} == want
+
+
+def test_russia_2013_matches_the_nuclear_notebook_2013() -> None:
+    # Nuclear Notebook May/June 2013 (as reported by AFP): 326 ICBMs with about 1,050
+    # warheads; 160 SLBMs with up to 624 warheads; 72 bombers that could carry 810 weapons.
+    got = {r["leg"]: (num(r["launchers"]), num(r["warheads"])) for r in preferred("RUS", 2013)}
+    assert got == {"icbm": (326, 1050), "slbm": (160, 624), "bomber": (72, 810)}
+
+
+def test_russia_2022_legs_add_up_to_the_nuclear_notebook_deployed_total() -> None:
+    # Nuclear Notebook, 25 Feb 2022: 1,588 deployed strategic warheads: 812 on ICBMs, 576 on
+    # SLBMs and about 200 on bombers.
+    assert total(preferred("RUS", 2022), "warheads") == 1588
+
+
+def test_deployed_strategic_warheads_never_exceed_the_stockpile() -> None:
+    with (TABLES / "stockpiles.csv").open(newline="") as f:
+        stock: dict[int, int] = {}
+        for r in csv.DictReader(f):
+            if r["country"] == "RUS" and r["warheads"]:
+                stock[int(r["year"])] = max(stock.get(int(r["year"]), 0), int(r["warheads"]))
+    years = {int(r["year"]) for r in rows("RUS")}
+    checked = [y for y in years if y in stock and total(preferred("RUS", y), "warheads")]
+    assert len(checked) > 20
+    assert [y for y in checked if total(preferred("RUS", y), "warheads") > stock[y]] == []
+
+
+def test_china_dropped_the_df21_from_the_nuclear_role_by_2025() -> None:
+    # Nuclear Notebook 2025: the DF-26 "appears to have completely replaced the medium-range
+    # DF-21 in the nuclear role".
+    df21 = [r for r in preferred("CHN", 2025, ("inf_ground",)) if r["system"].startswith("DF-21")]
+    assert [num(r["launchers"]) for r in df21] == [0]
