@@ -288,8 +288,20 @@ crows: list[dict] = []
 def cicbm(year, **kw):
     return row(C, year, "ICBM (all)", "icbm", "intercontinental", "fixed", "CHN", **kw)
 
-crows.append(cicbm(2005, L=18, W=18, wpl=1, rule="estimate", src="lewis-2005", conf="Medium", as_of="2005",
-                   note="China's 18 ICBMs (DF-5), unfueled in silos with warheads in storage, deployed since 1981; one warhead each"))
+c_icbm_est = {
+    1999: cicbm(1999, L=20, rule="estimate", src="cns-1999-cn", conf="Low", as_of="1999",
+                note="approximate: 'only about 20' of China's strategic warheads 'are deployed on missiles capable of traveling intercontinental distances' (Norris 1996; Norris and Arkin, Nuclear Notebook 1999, as quoted by CNS); one warhead each, warheads not interpolated"),
+    2005: cicbm(2005, L=18, W=18, wpl=1, rule="estimate", src="lewis-2005", conf="Medium", as_of="2005",
+                note="China's 18 ICBMs (DF-5), unfueled in silos with warheads in storage, deployed since 1981; one warhead each"),
+    2011: cicbm(2011, L=63, rule="estimate", src="fas-cn-icbm-2013", conf="Low", as_of="2011",
+                note="approximate: DoD's range of 50-75 ICBMs (2011), whose 'medium estimate' FAS gives as about 63; DF-31/DF-31A deployment began 2006-2008"),
+    2012: cicbm(2012, L=63, rule="estimate", src="fas-cn-icbm-2013", conf="Low", as_of="2012",
+                note="approximate: DoD's range of 50-75 ICBMs (2012), medium about 63 per FAS"),
+    2013: cicbm(2013, L=63, rule="estimate", src="fas-cn-icbm-2013", conf="Low", as_of="2013-04",
+                note="approximate: DIA (April 2013) 'approximately 50-75 ICBMs', medium about 63 per FAS; 'less than 50' can reach the continental US, 20 of them silo-based DF-5A"),
+}
+crows += c_icbm_est.values()
+crows += fill(c_icbm_est, [(1999, 2005), (2005, 2011)])
 c_icbm = {
     2019: cicbm(2019, L=90, rule="official", src="fas-cn-2019", conf="Medium", as_of="2019-05",
                 note="DoD 2019 report: 90 ICBM launchers (silo DF-5A/B, road-mobile DF-31A/AG, DF-41 entering service); conflicting 100 [twz-2020]"),
@@ -304,8 +316,14 @@ crows += fill(c_icbm, [(2019, 2024)])
 def cinf(year, system, rng, basing="mobile", **kw):
     return row(C, year, system, "inf_ground", "intermediate", basing, "CHN", rng=rng, **kw)
 
-crows.append(cinf(2005, "DF-3A", 3000, L=8, rule="estimate", src="nn-cn-2006", conf="Medium", as_of="2005",
-                  note="some 16 missiles for half as many launchers (Chinese Military Power 2005); being retired"))
+c_df3 = {
+    1999: cinf(1999, "DF-3A", 3000, L=40, rule="estimate", src="cns-1999-cn", conf="Low", as_of="1999",
+               note="'40 DF-3 missile launchers deployed at Jianshui, Kunming, Yidu, Tonghua, Dengshahe and Lianxiwang', being replaced by the DF-21 at three of those sites (CNS, after NRDC)"),
+    2005: cinf(2005, "DF-3A", 3000, L=8, rule="estimate", src="nn-cn-2006", conf="Medium", as_of="2005",
+               note="some 16 missiles for half as many launchers (Chinese Military Power 2005); being retired"),
+}
+crows += c_df3.values()
+crows += fill(c_df3, [(1999, 2005)])
 crows.append(cinf(2005, "DF-4", 5500, L=12, rule="estimate", src="nn-cn-2006", conf="Medium", as_of="2005",
                   note="about 22 missiles and a dozen launchers"))
 c_df21 = {
