@@ -300,8 +300,10 @@ c_icbm_est = {
     2013: cicbm(2013, L=63, rule="estimate", src="fas-cn-icbm-2013", conf="Low", as_of="2013-04",
                 note="approximate: DIA (April 2013) 'approximately 50-75 ICBMs', medium about 63 per FAS; 'less than 50' can reach the continental US, 20 of them silo-based DF-5A"),
 }
+c_icbm_est[2016] = cicbm(2016, L=53, W=73, rule="estimate", src="sipri-2016-cn", conf="Medium", as_of="2016-01",
+                         note="sum of SIPRI table 16.6 (January 2016), derived here: DF-5A ~10 launchers/~10 warheads, DF-5B ~10/~30 (3 MIRV), DF-31 ~8/~8, DF-31A ~25/~25; DF-41 0. The DF-4 (~10, range 5,500 km) is in the inf_ground rows; DoD's 2011-2013 ICBM ranges included it")
 crows += c_icbm_est.values()
-crows += fill(c_icbm_est, [(1999, 2005), (2005, 2011)])
+crows += fill(c_icbm_est, [(1999, 2005), (2005, 2011), (2013, 2016)])
 c_icbm = {
     2019: cicbm(2019, L=90, rule="official", src="fas-cn-2019", conf="Medium", as_of="2019-05",
                 note="DoD 2019 report: 90 ICBM launchers (silo DF-5A/B, road-mobile DF-31A/AG, DF-41 entering service); conflicting 100 [twz-2020]"),
@@ -322,18 +324,28 @@ c_df3 = {
     2005: cinf(2005, "DF-3A", 3000, L=8, rule="estimate", src="nn-cn-2006", conf="Medium", as_of="2005",
                note="some 16 missiles for half as many launchers (Chinese Military Power 2005); being retired"),
 }
+c_df3[2016] = cinf(2016, "DF-3A", 3000, L=8, W=8, wpl=1, rule="estimate", src="sipri-2016-cn", conf="Medium", as_of="2016-01",
+                   note="~8 launchers, ~8 warheads (SIPRI table 16.6, January 2016); first deployed 1971")
 crows += c_df3.values()
-crows += fill(c_df3, [(1999, 2005)])
-crows.append(cinf(2005, "DF-4", 5500, L=12, rule="estimate", src="nn-cn-2006", conf="Medium", as_of="2005",
-                  note="about 22 missiles and a dozen launchers"))
+crows += fill(c_df3, [(1999, 2005), (2005, 2016)])
+c_df4 = {
+    2005: cinf(2005, "DF-4", 5500, L=12, rule="estimate", src="nn-cn-2006", conf="Medium", as_of="2005",
+               note="about 22 missiles and a dozen launchers"),
+    2016: cinf(2016, "DF-4", 5500, L=10, W=10, wpl=1, rule="estimate", src="sipri-2016-cn", conf="Medium", as_of="2016-01",
+               note="~10 launchers, ~10 warheads (SIPRI table 16.6, January 2016); first deployed 1980; range 5,500 km, the schema's intermediate class (DoD counts it as an ICBM)"),
+}
+crows += c_df4.values()
+crows += fill(c_df4, [(2005, 2016)])
 c_df21 = {
     2008: cinf(2008, "DF-21 (nuclear)", None, L=48, rule="estimate", src="cdi-cn-2008", conf="Low", as_of="2008",
                note="48 medium-range solid-fuel DF-21 missiles (CDI summary; missiles, launchers not distinguished)"),
     2025: cinf(2025, "DF-21 (nuclear)", None, L=0, W=0, rule="estimate", src="nn-cn-2025", conf="Medium", as_of="2025-03",
                note="0: the DF-26 'appears to have completely replaced the medium-range DF-21 in the nuclear role' (Nuclear Notebook 2025)"),
 }
+c_df21[2016] = cinf(2016, "DF-21 (nuclear)", 2100, L=80, W=80, wpl=1, rule="estimate", src="sipri-2016-cn", conf="Medium", as_of="2016-01",
+                     note="DF-21 Mods 1/2: ~80 launchers, ~80 warheads (SIPRI table 16.6, January 2016); first deployed 1991; range 2,100 km")
 crows += c_df21.values()
-crows += fill(c_df21, [(2008, 2025)])
+crows += fill(c_df21, [(2008, 2016), (2016, 2025)])
 c_df26 = {
     2019: cinf(2019, "DF-26", 4000, L=80, rule="official", src="df26-counts", conf="Low", as_of="2019",
                note="approximate: ~80 launchers (DoD 2019); dual-capable"),
@@ -365,6 +377,8 @@ crows += c_slbm_est.values()
 crows += [r for r in fill(c_slbm_off, [(2010, 2019)]) if r["year"] < 2015]
 crows += [dict(r, preferred=False) for r in fill(c_slbm_off, [(2010, 2019)]) if r["year"] >= 2015]
 crows += fill(c_slbm_est, [(2015, 2018), (2019, 2023)])
+crows.append(cslbm(2016, L=48, W=48, wpl=1, rule="estimate", src="sipri-2016-cn", conf="Low", as_of="2016-01", pref=False,
+                   note="JL-2: '(48)' launchers and warheads in parentheses in SIPRI table 16.6 (January 2016; deployment dated 2015), i.e. not yet confirmed operational; not preferred (Nuclear Notebook 2015: none operational)"))
 crows.append(cslbm(1979, L=0, W=0, rule="estimate", src="sipri-2016-cn", conf="Medium",
                    note="0: the JL-1 was first deployed in 1986"))
 
