@@ -100,6 +100,8 @@ icbm_salt = {
 rows += icbm_salt.values()
 rows.append(icbm(1962, L=36, rule="salt", src="fp-1962", conf="Low", pref=False, as_of="1962-10",
                  note="conflicting count at the Cuban crisis (see the tiv-2001 row)"))
+rows.append(icbm(1962, L=56, rule="salt", src="schlosser-2013-p172", conf="Low", pref=False, as_of="1962-11",
+                 note="approximate: 'within a decade of removing strategic weapons from Cuba, the Soviet Union increased the number of its long-range, land-based missiles from about 56 to more than 1,500' (Schlosser)"))
 rows.append(icbm(1962, L=20, rule="salt", src="sheehan", conf="Low", pref=False,
                  note="approximate: 'a mere twenty unreliable'"))
 rows += fill(icbm_salt, [(1960, 1962), (1962, 1966), (1966, 1970), (1970, 1972), (1972, 1978), (1978, 1980), (1980, 1985)])
@@ -150,6 +152,8 @@ slbm_salt = {
                note="launcher count of the START MOU read as a launcher-only (salt) count, to anchor the 1979-1989 line"),
 }
 rows += slbm_salt.values()
+rows.append(slbm(1962, rc="shorter", L=72, rule="salt", src="schlosser-2013-p172", conf="Low", pref=False, as_of="1962-11",
+                 note="conflicting count: 'its arsenal of submarine-based missiles rose from about 72 to almost 500' within a decade after the Cuban crisis (Schlosser); these are short-range missiles on diesel boats (R-13, ~600 km), which the preferred 1962 balance counts as 0 SLBMs"))
 rows += fill(slbm_salt, [(1962, 1966), (1966, 1970), (1970, 1972), (1972, 1978), (1978, 1980)])
 rows += [dict(r, preferred=r["year"] != 1987) for r in fill(slbm_salt, [(1980, 1990)])]
 rows.append(slbm(1987, W=2000, rule="official", src="lat-1987-11-29", conf="Low", as_of="1987-11",
