@@ -31,9 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from stratlab.data.forces_checks import interpolate  # noqa: E402
-
 import forces_rus_suh  # noqa: E402  (scripts/, next to this file)
+
+from stratlab.data.forces_checks import interpolate  # noqa: E402
 
 HEADER = ["country", "year", "system", "leg", "range_class", "basing", "deployed_in", "range_km",
           "launchers", "warheads_per_launcher", "warheads", "basis", "anchor_years",
