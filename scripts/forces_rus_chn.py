@@ -16,6 +16,9 @@ Layout choices (see the closing report of the forces-ru branch):
   ``bombers (all)``): no source read gives every Soviet system year by year, and mixing system
   rows with aggregates in one year would double-count a leg. The START MOU 1990 system figures
   are quoted in the 1990 notes.
+- 1960-1989 the preferred strategic rows are NRDC's annual counts by type with warheads, as
+  compiled in Suh's Strategic Nuclear Forces Dataset (2022) (``forces_rus_suh.py``); the other
+  sources' figures of those years stay as rows that are not preferred.
 - Cold War launcher counts (1960-1990) are recorded under ``salt`` (the schema's launcher-only
   rule) whoever published them, so that one line runs through them; the MOU 1990 launchers
   are repeated under ``salt`` (not preferred) to anchor 1986-1989.
@@ -28,6 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+import forces_rus_suh  # noqa: E402  (scripts/, next to this file)
+
 from stratlab.data.forces_checks import interpolate  # noqa: E402
 
 HEADER = ["country", "year", "system", "leg", "range_class", "basing", "deployed_in", "range_km",
@@ -445,6 +450,10 @@ def write(path: Path, rs: list[dict]) -> None:
                     v = "true" if v else "false"
                 out[k] = v
             w.writerow(out)
+
+
+# USSR/Russia strategic legs 1960-2002 from the NRDC counts compiled by Suh (2022).
+rows = forces_rus_suh.apply(rows, row)
 
 
 if __name__ == "__main__":
