@@ -12,9 +12,10 @@ A maintainer tool (the output is committed). Where each number comes from:
 - **Warheads** of ICBMs and SLBMs: the compilation's own warhead-type rows (``Type ==
   Warhead``), assigned to systems as stated in :data:`WARHEADS`; single-warhead systems carry
   one warhead per launcher (the loading the compilation gives in ``Info_4``).
-- **Bomber weapons**: the compilation gives gravity bombs only from 1998, so a leg aggregate
-  row ``bomber weapons (all)`` carries W80-1 + B61/B83 for 1998–2023; 1962 and 2025 come
-  from ``fp-1962`` and ``nn-us-2025``; other years have no sourced bomber-weapon figure.
+- **Bomber weapons**: one leg aggregate row ``bomber weapons (all)`` a year: Suh (2022) for
+  1960–1997 (:data:`SUH`, :func:`suh_rows`; 1962 from ``fp-1962``), the compilation's W80-1 +
+  B61/B83 rows for 1998–2023 (its gravity-bomb series starts in 1998), the Nuclear Notebook for
+  2024–2025. FB-111A aircraft 1970–1990 from Suh's data note (:data:`FB111A`).
 - Hand-entered rows (:func:`extra_rows`): START MOU 1990, New START by-type data, Nuclear
   Notebook 2019/2022/2024/2025, Thor, Jupiter, Safeguard, GMD (2004-2025) and Typhon, each with
   its source.
@@ -87,8 +88,46 @@ WARHEADS = {
 BOMBER_WEAPONS = ("W80-1", "B61-7/-11, B83-1")
 BOMBER_FROM = 1998  # the compilation's gravity-bomb series starts here
 
+# Suh, Strategic Nuclear Forces Dataset v1.0 (2022), read from the files kept in owid/notebooks
+# commit d630acf: year -> (US bombers in the US-USSR dyad ``air1``, their weapons ``dnukea1``,
+# the monadic file's deliverable US strategic warheads ``monadicdnuke``, and the dyad's ICBM and
+# SLBM warheads ``dnukel1``, ``dnukes1``). The dyad counts only bombers that reach the USSR
+# (no B-47 medium bombers); the monadic total counts them. Bomber weapons are the dyad's
+# ``dnukea1`` from 1966 (equal to monadic minus ICBM minus SLBM warheads) and, for 1960-1965,
+# monadic minus ICBM minus SLBM warheads (with the B-47s, which the table lists).
+SUH: dict[int, tuple[int, int, int, int, int]] = {
+    1960: (450, 1485, 3127, 12, 32), 1961: (490, 1645, 3065, 57, 80),
+    1962: (631, 2136, 3496, 203, 144), 1963: (605, 2420, 3852, 597, 160),
+    1964: (605, 2683, 4180, 907, 320), 1965: (605, 2945, 4251, 854, 384),
+    1966: (575, 3043, 4607, 1004, 560), 1967: (558, 3192, 4902, 1054, 656),
+    1968: (481, 3139, 4849, 1054, 656), 1969: (399, 3036, 4746, 1054, 656),
+    1970: (390, 3060, 4970, 1254, 656), 1971: (377, 2956, 6074, 1454, 1664),
+    1972: (457, 3536, 7574, 1654, 2384), 1973: (423, 3316, 8706, 1854, 3536),
+    1974: (396, 3372, 9150, 1954, 3824), 1975: (396, 3532, 9654, 2154, 3968),
+    1976: (382, 3420, 10262, 2154, 4688), 1977: (382, 3420, 10406, 2154, 4832),
+    1978: (376, 3408, 10682, 2154, 5120), 1979: (376, 3408, 10618, 2154, 5056),
+    1980: (376, 3408, 10426, 2154, 4864), 1981: (376, 3408, 10282, 2154, 4720),
+    1982: (328, 3176, 10093, 2149, 4768), 1983: (297, 3184, 10284, 2140, 4960),
+    1984: (297, 3400, 10874, 2130, 5344), 1985: (297, 3568, 11064, 2120, 5376),
+    1986: (312, 3936, 11551, 2175, 5440), 1987: (361, 4384, 12326, 2310, 5632),
+    1988: (318, 3888, 11650, 2450, 5312), 1989: (311, 3776, 11378, 2450, 5152),
+    1990: (267, 3320, 10986, 2450, 5216), 1991: (209, 2672, 8512, 2000, 3840),
+    1992: (158, 1856, 7760, 2000, 3904), 1993: (159, 1876, 6564, 2000, 2688),
+    1994: (157, 1884, 6854, 2090, 2880), 1995: (122, 1496, 6643, 2075, 3072),
+    1996: (113, 1460, 6799, 2075, 3264), 1997: (65, 1076, 6532, 2000, 3456),
+    1998: (65, 1076, 6532, 2000, 3456), 1999: (72, 1216, 6672, 2000, 3456),
+    2000: (72, 1216, 6672, 2000, 3456), 2001: (72, 1216, 6672, 2000, 3456),
+}
+SUH_DYAD_FROM = 1966  # before: B-47s are outside the dyad; use the monadic difference
+# FB-111A in the data note's table 2 (deployed strategic platforms, 1945-2002), 1970-1990.
+FB111A: dict[int, int] = {
+    1970: 30, 1971: 30, 1972: 60, 1973: 66, 1974: 66, 1975: 66, 1976: 66, 1977: 66,
+    1978: 60, 1979: 60, 1980: 60, 1981: 60, 1982: 56, 1983: 56, 1984: 56, 1985: 56,
+    1986: 56, 1987: 56, 1988: 48, 1989: 48, 1990: 24,
+}
+
 SUPERSEDED_D5 = range(2016, 2024)  # see the note written on these rows
-MAX_GAP = 10  # longer gaps stay empty (bomber weapons 1963-1997: no source gives them)
+MAX_GAP = 10  # longer gaps stay empty rather than be drawn on a decades-long line
 GHSF_NOTE = "compilation's year value (date in the year not stated)"
 
 Row = dict[str, object]
@@ -345,6 +384,42 @@ def extra_rows() -> list[Row]:
     return out
 
 
+def suh_rows() -> list[Row]:
+    """Bomber weapons 1960-2001 and FB-111A aircraft 1970-1990 from Suh (2022)."""
+    bo = ("bomber", "intercontinental", "air", "USA")
+    out: list[Row] = []
+    for y, (air, dnukea, mono, land, sea) in SUH.items():
+        if y >= SUH_DYAD_FROM:
+            wh, how = dnukea, (f"the dyad's bomber weapons (dnukea1) for its {air} bombers "
+                               f"that reach the USSR; equal to the monadic {mono} minus "
+                               f"{land} ICBM and {sea} SLBM warheads")
+        else:
+            wh = mono - land - sea
+            how = (f"monadic deliverable warheads {mono} minus the dyad's {land} ICBM and {sea} "
+                   f"SLBM warheads (includes B-47s; the dyad's {dnukea} for its {air} bombers "
+                   "that reach the USSR leaves them out)")
+        # 1962: the Cuban-crisis count [fp-1962] stays preferred; from 1998 the compilation.
+        preferred = y != 1962 and y < BOMBER_FROM
+        note = ("Suh's deliverable bomber weapons: platforms from NRDC's US Strategic Bomber "
+                "Forces table x loadings after NRDC's counting assumptions (data note table 6: "
+                "B-47 1.5; B-52 3.3 bombs in 1960-62 rising to 8 in 1969-71, from 1972 12 SRAM/"
+                "ALCM/ACM + 4 bombs; B-58 4; FB-111A 6); year value; " + how)
+        if not preferred:
+            note += "; not preferred: " + ("fp-1962 gives the dated October 1962 count"
+                                           if y == 1962 else
+                                           "the compilation's W80-1 + B61/B83 row is preferred")
+        out.append(row(y, "bomber weapons (all)", *bo, None, wh, "suh-2022",
+                       preferred=preferred, confidence="Medium", note=note))
+    for y, n in FB111A.items():
+        out.append(row(y, "FB-111A", *bo, n, None, "suh-2022", confidence="Medium",
+                       note="deployed FB-111A in the data note's table 2 (deployed strategic "
+                       "platforms); the dataset counts it as reaching the USSR, hence "
+                       "range_class intercontinental (range not given in what was read); "
+                       "weapons are on the `bomber weapons (all)` row; absent from 1991 "
+                       "(last aircraft left Plattsburgh in July 1991)"))
+    return out
+
+
 def fill_gaps(rows: list[Row]) -> list[Row]:
     """Interpolate every missing year between two sourced preferred years of a system."""
     by_sys: dict[str, dict[int, Row]] = defaultdict(dict)
@@ -373,7 +448,7 @@ def fill_gaps(rows: list[Row]) -> list[Row]:
 
 
 def main() -> None:
-    rows = fill_gaps(from_ghsf(Path(sys.argv[1])) + extra_rows())
+    rows = fill_gaps(from_ghsf(Path(sys.argv[1])) + extra_rows() + suh_rows())
     rows.sort(key=lambda r: (str(r["leg"]), str(r["system"]), int(str(r["year"])),
                              r["preferred"] != "true", str(r["source_id"])))
     cols = TABLE_BY_NAME["forces"].column_names

@@ -176,6 +176,38 @@ def test_gmd_interceptors_follow_the_press_counts(real: dict[str, list[Record]])
     assert _gmd(real, 2006, preferred=False) == [11]
 
 
+def _bomber_weapons(real: dict[str, list[Record]], year: int, source: str) -> int:
+    (wh,) = [r.values["warheads"] for r in real["forces"]
+             if r.values["country"] == "USA" and r.values["year"] == year
+             and r.values["system"] == "bomber weapons (all)" and r.values["source_id"] == source]
+    return int(wh)
+
+
+def test_bomber_weapons_follow_suh_2022(real: dict[str, list[Record]]) -> None:
+    # Suh, Strategic Nuclear Forces Dataset v1.0, US-USSR dyad, US bomber weapons (dnukea1):
+    # 3,060 in 1970, 3,408 in 1980, 4,384 in 1987, 3,320 in 1990, 1,076 in 1997.
+    for year, want in ((1970, 3060), (1980, 3408), (1987, 4384), (1990, 3320), (1997, 1076)):
+        assert _bomber_weapons(real, year, "suh-2022") == want
+    # 1965: monadic deliverable US warheads 4,251 minus 854 ICBM and 384 SLBM warheads (the
+    # dyad's own 2,945 leaves out the B-47s).
+    assert _bomber_weapons(real, 1965, "suh-2022") == 4251 - 854 - 384
+    # Every year 1960-2025 has one preferred bomber-weapons row: the US strategic sums now
+    # include the bomber leg in every year.
+    years = sorted(r.values["year"] for r in real["forces"]
+                   if r.values["country"] == "USA" and r.values["preferred"]
+                   and r.values["system"] == "bomber weapons (all)")
+    assert years == list(range(1960, 2026))
+
+
+def test_fb111a_follows_the_suh_data_note(real: dict[str, list[Record]]) -> None:
+    # Data note, table 2 (deployed strategic platforms): 30 FB-111A in 1970, 66 in 1975,
+    # 56 in 1985, 24 in 1990; none listed from 1991.
+    got = {r.values["year"]: r.values["launchers"] for r in real["forces"]
+           if r.values["country"] == "USA" and r.values["system"] == "FB-111A"}
+    assert (got[1970], got[1975], got[1985], got[1990]) == (30, 66, 56, 24)
+    assert min(got) == 1970 and max(got) == 1990
+
+
 # --- a broken row stops the build, naming it -----------------------------------------------
 
 
