@@ -15,9 +15,11 @@ A maintainer tool (the output is committed). Where each number comes from:
 - **Bomber weapons**: the compilation gives gravity bombs only from 1998, so a leg aggregate
   row ``bomber weapons (all)`` carries W80-1 + B61/B83 for 1998–2023; 1962 and 2025 come
   from ``fp-1962`` and ``nn-us-2025``; other years have no sourced bomber-weapon figure.
-- Hand-entered rows (:data:`EXTRA`): START MOU 1990, New START by-type data, Nuclear Notebook
-  2025, Thor, Jupiter, Safeguard, GMD and Typhon, each with its source.
-- 2024 (and other gaps) are interpolated by the rule of ``stratlab.data.forces_checks``.
+- Hand-entered rows (:func:`extra_rows`): START MOU 1990, New START by-type data, Nuclear
+  Notebook 2019/2022/2024/2025, Thor, Jupiter, Safeguard, GMD (2004-2025) and Typhon, each with
+  its source.
+- Gaps of up to :data:`MAX_GAP` years are interpolated by the rule of
+  ``stratlab.data.forces_checks``.
 """
 
 from __future__ import annotations
@@ -153,7 +155,7 @@ def from_ghsf(path: Path) -> list[Row]:
                 note += ("; not preferred: the W76-1 row (768) looks like a stockpile count; "
                          "New START data and the Nuclear Notebook put deployed SLBM warheads "
                          "near 900-1,000 (the preferred rows interpolate between 2015 and the "
-                         "Notebook's 2019 and 2025 figures)")
+                         "Notebook's 2019, 2022 and 2025 figures)")
             rows.append(row(year, name, leg, rc, basing, where, n, wh, "ghsf",
                             wpl=loading if loading is not None and leg != "bomber" else None,
                             range_km=ranges[ghsf], note=note, preferred=preferred))
@@ -206,16 +208,74 @@ def extra_rows() -> list[Row]:
         row(2019, "Trident II D-5", *sl, 280, 900, "nn-us-2019", confidence="Low",
             as_of="2019-01", note="warheads: ~1,300 on ballistic missiles minus 400 on "
             "Minuteman III (derived); launchers: 14 SSBNs x 20 active tubes [aca-nst-2018]"),
+        row(2022, "Trident II D-5", *sl, 280, 944, "nn-us-2022", confidence="Low",
+            note="~944 warheads on SLBMs (of ~1,744 deployed: 400 ICBM, ~944 SLBM, 300 at "
+            "bomber bases, 100 in Europe); launchers: 14 SSBNs x 20 tubes as in 2019 and 2025 "
+            "[aca-nst-2018], [nn-us-2025]"),
         row(2019, "bomber weapons (all)", *bo, None, 300, "nn-us-2019", confidence="Medium",
             preferred=False, as_of="2019-01", note="~300 weapons at bomber bases (same as "
             "the compilation's 2019 figure)"),
         row(2025, "bomber weapons (all)", *bo, None, 300, "nn-us-2025", confidence="Medium",
             as_of="2025-01", note="~300 weapons at bomber bases; aircraft numbers for 2025 "
             "not found in a source read (B-52 and B-2 rows end in 2023)"),
+        # Nuclear Notebook 2024 (May 2024): ~1,770 deployed = 400 ICBM + ~970 SLBM + 300 at
+        # bomber bases + ~100 tactical bombs in Europe.
+        row(2024, "Minuteman III", *ic, 400, 400, "nn-us-2024", wpl=1, confidence="High",
+            as_of="2024-05", note="400 warheads on land-based ICBMs, one per missile"),
+        row(2024, "Trident II D-5", *sl, 280, 970, "nn-us-2024", confidence="Medium",
+            as_of="2024-05", note="'roughly 970' warheads on SLBMs; launchers: 14 SSBNs x 20 "
+            "tubes as in 2022 and 2025 [aca-nst-2018], [nn-us-2025] (not stated in the part read)"),
+        row(2024, "bomber weapons (all)", *bo, None, 300, "nn-us-2024", confidence="Medium",
+            as_of="2024-05", note="300 warheads at bomber bases in the United States"),
+        row(2024, "B-52", *bo, 46, None, "cm-2024-06-21", confidence="Low", as_of="2024-06",
+            note="76 B-52 in active service, of which 46 nuclear-capable under New START "
+            "(China.com summary of US press, 21 June 2024); bomber weapons are on the "
+            "`bomber weapons (all)` row; B-2 aircraft for 2024-25 not found in a source read"),
         row(1962, "bomber weapons (all)", *bo, None, 2962, "fp-1962", confidence="High",
             as_of="1962-10", note="deliverable weapons of 555 B-52, 675 B-47 and 76 B-58 at "
             "the end of October 1962; 2,952 SAC-alerted weapons at DEFCON 2 [rhodes-ny]"),
     ]
+    # Conflicting figures from the postures reference, kept beside the preferred estimates.
+    out += [
+        row(1962, "Atlas", *ic, 102, 102, "pent-62", wpl=1, rule="official", preferred=False,
+            confidence="Medium", as_of="1962-11-29", note="in operational status on 29 Nov "
+            "1962 (102 Atlas + 54 Titan I = 156); the compilation's year value is 129"),
+        row(1962, "Titan I", *ic, 54, 54, "pent-62", wpl=1, rule="official", preferred=False,
+            confidence="Medium", as_of="1962-11-29", note="in operational status on 29 Nov 1962"),
+        row(1987, "Pershing II", "inf_ground", "intermediate", "mobile", "DEU", 108, 108,
+            "wilson-pershing2", wpl=1, preferred=False, confidence="High",
+            note="all 108 launchers in place by December 1985; W85"),
+        row(2001, "Peacekeeper", *ic, 50, 500, "aca-2001", wpl=10, rule="start_mou",
+            preferred=False, confidence="Medium", as_of="2001-01",
+            note="START MOU data of January 2001 (accountable: deployed and in overhaul)"),
+        row(2010, "Minuteman III", *ic, 450, 1200, "crs-2010", rule="official",
+            preferred=False, confidence="Medium", as_of="2010-01",
+            note="probably loading capacity or treaty attribution; the compilation gives 500"),
+        row(2010, "Trident II D-5", *sl, 336, 2000, "crs-2010", rule="official",
+            preferred=False, confidence="Medium", as_of="2010-01",
+            note="launch tubes of 14 SSBNs x 24; 'around 2,000' warheads, approximate"),
+        row(2018, "Minuteman III", *ic, 400, 400, "crs-2018", wpl=1, rule="official",
+            preferred=False, confidence="High", as_of="2018-11",
+            note="400 deployed in 450 silos, one warhead each"),
+    ]
+    # B61 bombs at European bases (NATO nuclear sharing): warheads only, aircraft not given.
+    eur = ("sub_strategic", "short", "air", "EUR")
+    eur_note = ("tactical B61 bombs at European air bases; aircraft not given; host countries "
+                "not itemised (EUR); range_class 'short' is a placeholder (aircraft radius, "
+                "not a source figure)")
+    for y, n, src, text, as_of in (
+            (2011, 200, "nn-us-2011", "'up to 200' (upper bound)", "2011-01"),
+            (2015, 180, "nn-us-2015", "'Another 180 warheads are deployed in Europe'", "2015-01"),
+            (2017, 150, "nn-us-2017", "'another 150 tactical bombs deployed at European bases'",
+             "2017-01"),
+            (2019, 150, "nn-us-2019", "'~150 tactical bombs in Europe'", "2019-01"),
+            (2022, 100, "nn-us-2022", "100 tactical bombs at European bases (Italian summary)",
+             "2022-01"),
+            (2024, 100, "nn-us-2024", "'approximately 100 tactical bombs are at European "
+             "bases'", "2024-05"),
+            (2025, 100, "nn-us-2025", "'~100 in Europe'", "2025-01")):
+        out.append(row(y, "B61 bombs in Europe", *eur, None, n, src, confidence="Medium",
+                       as_of=as_of, note=f"{text}; {eur_note}"))
     thor = ("inf_ground", "intermediate", "fixed", "GBR")
     for y, n, conf in ((1960, 60, "Low"), (1961, 60, "Low"), (1962, 60, "Medium"),
                        (1963, 0, "Medium")):
@@ -235,23 +295,43 @@ def extra_rows() -> list[Row]:
                        range_km=2400, confidence="Medium",
                        note="one squadron at Cigli, installed July–August 1962" if n else
                        "0 = removed in April 1963"))
-    abm = ("abm", "short", "fixed", "USA")
+    abm = ("abm", "short", "fixed", "USA")  # range_class: no source gives an interceptor's
+    abm_note = "; range_class 'short' is a placeholder (interceptor reach, not a source figure)"
     out += [
         row(1975, "Safeguard (Spartan and Sprint)", *abm, 100, 100, "army-smdc-safeguard",
             wpl=1, confidence="High", as_of="1975-10",
             note="30 Spartan + 70 Sprint nuclear-armed interceptors at Nekoma, North Dakota; "
-            "full operational capability in October 1975 [smdc-sg]"),
+            "full operational capability in October 1975 [smdc-sg]" + abm_note),
         row(1976, "Safeguard (Spartan and Sprint)", *abm, 0, 0, "smdc-sg", wpl=None,
             confidence="High", as_of="1976-02-10",
-            note="0 = inactivated on 10 February 1976"),
+            note="0 = inactivated on 10 February 1976" + abm_note),
+        row(2004, "GMD (Ground-Based Interceptor)", *abm, 1, None, "dod-2004-07-23",
+            confidence="Medium", as_of="2004-07-22", note="first ground-based interceptor "
+            "emplaced in a silo at Fort Greely on 22 July 2004 (the source's 'up to five more' by "
+            "the end of 2004 is a plan, not a count); non-nuclear; 2004 value is mid-year"
+            + abm_note),
+        row(2005, "GMD (Ground-Based Interceptor)", *abm, 10, None, "abc-2006-01-18",
+            confidence="Medium", as_of="2006-01-18", note="8 interceptors in silos at Fort "
+            "Greely and 2 at Vandenberg in January 2006 (16 and 4 had been planned by then); "
+            "non-nuclear" + abm_note),
+        row(2006, "GMD (Ground-Based Interceptor)", *abm, 11, None, "tampabay-2006-12-10",
+            preferred=False, confidence="Medium", as_of="2006-12-10", note="Fort Greely only: "
+            "'eleven interceptor missiles are installed'; Vandenberg not stated, so an undercount "
+            "of the total (the preferred row interpolates 2005-2007)" + abm_note),
+        row(2007, "GMD (Ground-Based Interceptor)", *abm, 20, None, "alaskapublic-2007-10-09",
+            confidence="Low", as_of="2007-10-09", note="a lower bound: Fort Greely alone "
+            "'currently houses 20 missiles', two more expected by year-end; Vandenberg not "
+            "stated (2 there in January 2006 [abc-2006-01-18]); preferred over a 2005-2010 line, "
+            "which would give 18, below this count" + abm_note),
         row(2010, "GMD (Ground-Based Interceptor)", *abm, 30, None, "ds-2009",
             confidence="Medium", note="non-nuclear hit-to-kill interceptors; 26 at Fort Greely "
-            "and 4 at Vandenberg"),
+            "and 4 at Vandenberg" + abm_note),
         row(2017, "GMD (Ground-Based Interceptor)", *abm, 44, None, "asf-2017",
             confidence="High", as_of="2017-12", note="44 since the end of 2017 (40 Fort "
-            "Greely + 4 Vandenberg); non-nuclear"),
+            "Greely + 4 Vandenberg); non-nuclear" + abm_note),
         row(2025, "GMD (Ground-Based Interceptor)", *abm, 44, None, "bm-2024",
-            confidence="High", note="non-nuclear; Next Generation Interceptor from about 2028"),
+            confidence="High", note="non-nuclear; Next Generation Interceptor from about 2028"
+            + abm_note),
         row(2024, "Typhon (Mid-Range Capability)", "inf_ground", "intermediate", "mobile",
             "PHL", 4, 0, "navalnews-2024-04", wpl=0, range_km=2000, confidence="Low",
             as_of="2024-04", note="one battery of 4 launchers (Tomahawk, SM-6), conventional: "

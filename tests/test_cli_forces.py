@@ -24,16 +24,17 @@ def test_by_leg_gives_each_leg_of_each_year() -> None:
 
 
 def test_by_system_names_sources_and_basis() -> None:
-    rows = _csv("USA", "--from", "2024", "--to", "2025", "--by", "system")
-    mm3 = {r["year"]: r for r in rows if r["system"] == "Minuteman III"}
-    assert mm3["2025"]["basis"] == "sourced" and mm3["2025"]["source_id"] == "nn-us-2025"
-    assert mm3["2024"]["basis"] == "interpolated"
+    rows = _csv("USA", "--from", "2023", "--to", "2025", "--by", "system")
+    d5 = {r["year"]: r for r in rows if r["system"] == "Trident II D-5"}
+    assert d5["2025"]["basis"] == "sourced" and d5["2025"]["source_id"] == "nn-us-2025"
+    assert d5["2024"]["basis"] == "sourced" and d5["2024"]["source_id"] == "nn-us-2024"
+    assert d5["2023"]["basis"] == "interpolated"
 
 
 def test_sourced_only_drops_interpolated_rows() -> None:
-    rows = _csv("USA", "--from", "2024", "--to", "2025", "--by", "system", "--sourced-only")
+    rows = _csv("USA", "--from", "2023", "--to", "2025", "--by", "system", "--sourced-only")
     assert rows and all(r["basis"] == "sourced" for r in rows)
-    assert not any(r["year"] == "2024" and r["system"] == "Minuteman III" for r in rows)
+    assert not any(r["year"] == "2023" and r["system"] == "Trident II D-5" for r in rows)
 
 
 def test_plot_writes_a_png(tmp_path: Path) -> None:
