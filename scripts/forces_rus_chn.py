@@ -454,6 +454,7 @@ def write(path: Path, rs: list[dict]) -> None:
 
 # USSR/Russia strategic legs 1960-2002 from the NRDC counts compiled by Suh (2022).
 rows = forces_rus_suh.apply(rows, row)
+rows = forces_rus_suh.apply_theatre(rows, row)
 
 
 if __name__ == "__main__":

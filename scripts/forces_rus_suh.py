@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (the notes quote the source; one quotation per line reads best)
-"""Soviet/Russian strategic legs 1960-2002 from Suh's Strategic Nuclear Forces Dataset (2022).
+"""Soviet/Russian strategic legs 1960-2002 and SS-3/SS-4/SS-5 1960-1990 from Suh's dataset (2022).
 
 Used by ``forces_rus_chn.py``. Source ``suh-2022``: K. Suh, Strategic Nuclear Forces Dataset
 v1.0 (dyadic file ``snforce1_ndy.xlsx``, the United States-USSR dyad, columns ``land2``,
@@ -110,3 +110,53 @@ def apply(rows: list[dict], row) -> list[dict]:
             r = dict(r, preferred=False)
         kept.append(r)
     return kept + suh_rows(row)
+
+
+# Land-based missiles that do not reach the United States (data note sec. IV, land column):
+# year: (SS-3 (R-5M), SS-4 (R-12), SS-5 (R-14)); one warhead each (not in table 6). Ranges
+# (sec. V): SS-3 1,200 km, SS-4 2,080 km, SS-5 4,500 km. None of the three is listed from 1990
+# (the SS-5 from 1983, the SS-3 from 1967).
+THEATRE: dict[int, tuple[int, int, int]] = {
+    1960: (32, 172, 0), 1961: (36, 373, 17), 1962: (36, 458, 28), 1963: (36, 564, 54),
+    1964: (36, 568, 82), 1965: (36, 572, 101), 1966: (4, 572, 101), 1967: (0, 572, 101),
+    1968: (0, 556, 100), 1969: (0, 532, 96), 1970: (0, 504, 89), 1971: (0, 480, 87),
+    1972: (0, 480, 87), 1973: (0, 480, 87), 1974: (0, 480, 87), 1975: (0, 480, 87),
+    1976: (0, 456, 87), 1977: (0, 448, 79), 1978: (0, 404, 73), 1979: (0, 372, 45),
+    1980: (0, 316, 35), 1981: (0, 264, 25), 1982: (0, 224, 16), 1983: (0, 112, 0),
+    1984: (0, 112, 0), 1985: (0, 112, 0), 1986: (0, 112, 0), 1987: (0, 48, 0),
+    1988: (0, 18, 0), 1989: (0, 6, 0), 1990: (0, 0, 0),
+}
+MRBM = "MRBM/IRBM (R-5M, R-12/SS-4, R-14/SS-5)"
+AGGREGATE_YEARS = range(1960, 1967)  # the years other sources give only the three types together
+
+
+def theatre_rows(row) -> list[dict]:
+    """SS-3/SS-4/SS-5: one aggregate row 1960-1966 (beside Tiv's and Time's), systems from 1967."""
+    out = []
+    base = "NRDC's annual count as compiled in Suh's Strategic Nuclear Forces Dataset (data note sec. IV); one warhead each; region not given (mostly the European USSR per other sources)"
+    for year, (ss3, ss4, ss5) in THEATRE.items():
+        if year in AGGREGATE_YEARS:
+            n = ss3 + ss4 + ss5
+            out.append(row("RUS", year, MRBM, "inf_ground", "intermediate", "fixed", "RUS", L=n, W=n, wpl=1,
+                           rule="estimate", src=SRC, conf="Medium",
+                           note=f"{base}: {ss3} SS-3, {ss4} SS-4, {ss5} SS-5"))
+            continue
+        for system, n, rng, last in (("SS-4 (R-12)", ss4, 2080, 1990), ("SS-5 (R-14)", ss5, 4500, 1983)):
+            if n == 0 and year != last:
+                continue
+            note = base if n else f"0: no longer listed in the data note from {last}"
+            out.append(row("RUS", year, system, "inf_ground", "intermediate", "fixed", "RUS", L=n, W=n,
+                           wpl=1 if n else None, rng=rng, rule="estimate", src=SRC, conf="Medium", note=note))
+    return out
+
+
+def apply_theatre(rows: list[dict], row) -> list[dict]:
+    """The aggregate's launcher-only line 1962-1966 gives way to the yearly counts."""
+    kept = []
+    for r in rows:
+        if r["country"] == "RUS" and r["system"] == MRBM:
+            if r["basis"] == "interpolated":
+                continue
+            r = dict(r, preferred=False)
+        kept.append(r)
+    return kept + theatre_rows(row)

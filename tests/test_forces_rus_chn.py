@@ -366,3 +366,21 @@ def test_only_russia_2009_2012_is_an_unsourced_gap() -> None:
 
     assert {("RUS", leg): (2009, 2012) for leg in STRATEGIC} == UNSOURCED_GAPS
     assert [r for r in rows("RUS") if 2009 <= int(r["year"]) <= 2012 and r["leg"] in STRATEGIC] == []
+
+
+def test_ussr_land_based_totals_split_into_icbm_and_theatre_rows() -> None:
+    # Suh's data note, sec. IV, land-based column (all types, incl. the SS-20): 558 (1962),
+    # 2,065 (1970), 1,968 (1979), 1,871 (1987); SS-20s in that column: 156 (1979), 405 (1987).
+    # The ICBM rows and the SS-3/SS-4/SS-5 rows of the same source make up the rest.
+    for year, land, ss20 in ((1962, 558, 0), (1970, 2065, 0), (1979, 1968, 156), (1987, 1871, 405)):
+        suh = [r for r in preferred("RUS", year, ("icbm", "inf_ground")) if r["source_id"] == "suh-2022"]
+        assert total(suh, "launchers") + ss20 == land
+
+
+def test_ss4_and_ss5_follow_the_data_note_and_leave_before_the_inf_eliminations_end() -> None:
+    # Data note sec. IV: 504 SS-4 and 89 SS-5 (1970), 112 SS-4 and no SS-5 (1985), none from 1990.
+    got = {(int(r["year"]), r["system"]): num(r["launchers"]) for r in rows("RUS")
+           if r["system"] in ("SS-4 (R-12)", "SS-5 (R-14)") and r["preferred"] == "true"}
+    assert got[(1970, "SS-4 (R-12)")] == 504 and got[(1970, "SS-5 (R-14)")] == 89
+    assert got[(1985, "SS-4 (R-12)")] == 112 and got[(1983, "SS-5 (R-14)")] == 0
+    assert got[(1990, "SS-4 (R-12)")] == 0
