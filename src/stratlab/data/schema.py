@@ -264,6 +264,68 @@ TABLES: tuple[Table, ...] = (
         ("actor", "year", "component", "variant", "source_id"),
         actor_columns=("actor",),
     ),
+    Table(
+        "forces",
+        "Annual nuclear forces by country, year and delivery system (or leg), sourced or interpolated.",
+        (
+            _c("country", "VARCHAR", "actor code: USA, RUS (also the USSR before 1992), CHN, GBR, FRA"),
+            _c("year", "INTEGER", "year the figure describes (end of year unless `as_of` says otherwise)"),
+            _c("system", "VARCHAR", "delivery system as sources name it, or a leg aggregate `ICBM (all)` …"),
+            _c("leg", "VARCHAR", "controlled vocabulary `FORCES_LEGS`"),
+            _c("range_class", "VARCHAR", "controlled vocabulary `FORCES_RANGE_CLASSES`"),
+            _c("basing", "VARCHAR", "controlled vocabulary `FORCES_BASINGS`"),
+            _c("deployed_in", "VARCHAR", "host ISO3, homeland code with area suffix (`RUS-west`), or `sea`"),
+            _c("range_km", "DOUBLE", "maximum range in km as the source states it", True),
+            _c("launchers", "INTEGER", "deployed launchers (bombers: nuclear-assigned aircraft)", True),
+            _c("warheads_per_launcher", "DOUBLE", "MIRV or bomber loading attributed by the source", True),
+            _c("warheads", "INTEGER", "warheads attributed to these launchers", True),
+            _c("basis", "VARCHAR", "`sourced` or `interpolated`"),
+            _c("anchor_years", "VARCHAR", "interpolated rows: the two sourced years, `1985;1990`", True),
+            _c("counting_rule", "VARCHAR", "controlled vocabulary `FORCES_COUNTING_RULES`"),
+            _c("preferred", "BOOLEAN", "exactly one row per (country, year, system) is true"),
+            _c("confidence", "VARCHAR", "High, Medium or Low (scale in docs/data/postures.md)"),
+            _c("as_of", "VARCHAR", "date the figure refers to when not year-end", True),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("country", "year", "system", "source_id", "counting_rule"),
+        actor_columns=("country",),
+    ),
+    Table(
+        "start_mou_1990",
+        "START I Memorandum of Understanding data of 1 September 1990, by country, leg and system.",
+        (
+            _c("country", "VARCHAR", "USA or RUS (the USSR)"),
+            _c("leg", "VARCHAR", "ICBM, SLBM, Heavy bomber, ICBM+SLBM (total) or All (grand total)"),
+            _c("system_as_printed", "VARCHAR", "name as printed on the FAS page", True),
+            _c("system", "VARCHAR", "normalised system name, or the subtotal/total label"),
+            _c("mobile_icbm", "BOOLEAN", "ICBMs only: mobile (true) or silo (false)", True),
+            _c("deployed_launchers", "INTEGER", "deployed strategic nuclear delivery vehicles"),
+            _c("warheads_attributed", "INTEGER", "treaty-accountable warheads (START counting)"),
+            _c("row_type", "VARCHAR", "system, subtotal or total"),
+            _c("row_origin", "VARCHAR", "source (printed) or derived (leg subtotals summed here)"),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("country", "leg", "system"),
+        actor_columns=("country",),
+    ),
+    Table(
+        "new_start_aggregates",
+        "New START aggregate numbers exchanged by the parties, 2011–2023 (treaty counting rules).",
+        (
+            _c("date", "DATE", "date the data are current as of"),
+            _c("country", "VARCHAR", "party: USA or RUS"),
+            _c("deployed_icbm_slbm_hb", "INTEGER", "deployed ICBMs, SLBMs and heavy bombers", True),
+            _c("warheads_deployed", "INTEGER", "warheads on deployed missiles + 1 per bomber", True),
+            _c("launchers_deployed_nondeployed", "INTEGER", "deployed and non-deployed", True),
+            _c("derived", "BOOLEAN", "a value was obtained by arithmetic from stated changes"),
+            _c("source_url", "VARCHAR", "page the row was read from (with a remark in brackets)"),
+            SOURCE_ID,
+        ),
+        ("date", "country"),
+        actor_columns=("country",),
+    ),
 )
 
 TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
@@ -317,3 +379,13 @@ POSTURE_COUNTING_RULES: tuple[str, ...] = (
     "derived",
 )
 POSTURE_CONFIDENCE: tuple[str, ...] = ("High", "Medium", "Low")
+
+# Vocabularies of the `forces` table (docs/data/forces.md).
+FORCES_LEGS: tuple[str, ...] = (
+    "icbm", "slbm", "bomber", "inf_ground", "sub_strategic", "slcm", "abm",
+)
+FORCES_RANGE_CLASSES: tuple[str, ...] = ("intercontinental", "intermediate", "shorter", "short")
+FORCES_BASINGS: tuple[str, ...] = ("fixed", "mobile", "at_sea", "air")
+FORCES_BASES: tuple[str, ...] = ("sourced", "interpolated")
+FORCES_COUNTING_RULES: tuple[str, ...] = ("estimate", "start_mou", "new_start", "salt", "official")
+FORCES_CONFIDENCE: tuple[str, ...] = POSTURE_CONFIDENCE
