@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from stratlab.data.vocabulary import POSTURE_TABLE_CATEGORIES
+
 
 @dataclass(frozen=True)
 class Column:
@@ -288,22 +290,7 @@ TREATY_EVENTS: tuple[str, ...] = (
 )
 
 # Vocabularies of `postures.category`, `.counting_rule` and `.confidence` (docs/data/postures.md).
-POSTURE_CATEGORIES: tuple[str, ...] = (
-    "icbm_silo",
-    "icbm_mobile",
-    "icbm",
-    "slbm",
-    "bomber",
-    "glbm_intermediate",
-    "glbm_shorter",
-    "glcm_intermediate",
-    "glcm_shorter",
-    "slcm",
-    "alcm",
-    "conventional_precision_strike",
-    "interceptor",
-    "total_strategic",
-)
+POSTURE_CATEGORIES: tuple[str, ...] = POSTURE_TABLE_CATEGORIES
 POSTURE_COUNTING_RULES: tuple[str, ...] = (
     "salt2_database",
     "start_mou",
