@@ -4,7 +4,10 @@ A bad row stops the build with a :class:`DataError` naming the file, the line an
 and saying what was expected. The checks: column headers match the schema; required fields
 are present; values parse as their type; keys are unique; every ``source_id`` resolves in
 ``sources``; every actor code resolves in ``actors``; treaty and system ids resolve; the treaty
-event vocabulary holds; treaty dates are ordered (signed ≤ in force ≤ ended).
+event vocabulary holds; treaty dates are ordered (signed ≤ in force ≤ ended). A table is either
+one file ``<name>.csv`` or a directory ``<name>/`` of CSV files sharing one header (``forces``
+has one file per country); the rows of the ``forces`` table pass the checks in
+:mod:`stratlab.data.forces_checks`.
 """
 
 from __future__ import annotations
@@ -34,19 +37,31 @@ class DataError(ValueError):
 
 @dataclass(frozen=True)
 class Record:
-    """One parsed CSV record: its first line in the file and its typed values."""
+    """One parsed CSV record: its first line in the file, its typed values and its file."""
 
     line: int
     values: dict[str, Any]
+    path: Path | None = None
+
+
+def table_files(table: str, tables_dir: Path = TABLES_DIR) -> list[Path]:
+    """The CSV files of a table: ``<name>/*.csv`` (sorted) when that directory exists, else
+    ``<name>.csv``."""
+    folder = tables_dir / table
+    if folder.is_dir():
+        return sorted(folder.glob("*.csv"))
+    return [tables_dir / f"{table}.csv"]
 
 
 def data_version(tables_dir: Path = TABLES_DIR) -> str:
     """Content hash of the CSV tables (first 12 hex digits of SHA-256): the data version."""
     h = hashlib.sha256()
     for t in TABLES:
-        path = tables_dir / f"{t.name}.csv"
         h.update(t.name.encode())
-        h.update(path.read_bytes() if path.exists() else b"")
+        for path in table_files(t.name, tables_dir):
+            if path.parent.name == t.name:
+                h.update(path.name.encode())
+            h.update(path.read_bytes() if path.exists() else b"")
     return h.hexdigest()[:12]
 
 
@@ -111,25 +126,29 @@ def _records(table: Table, path: Path) -> Iterator[Record]:
                     ) from None
                 if values[col.name] is None and not col.nullable:
                     raise DataError(f"{path}, line {start}, {col.name}: empty (a value is required)")
-            yield Record(start, values)
+            yield Record(start, values, path)
             start = reader.line_num + 1
 
 
 def load_tables(tables_dir: Path = TABLES_DIR) -> dict[str, list[Record]]:
     """Read and check every table; raise :class:`DataError` at the first bad row."""
     out: dict[str, list[Record]] = {}
+    from stratlab.data.forces_checks import check_forces
+
     for t in TABLES:
-        path = tables_dir / f"{t.name}.csv"
-        if not path.exists():
-            raise DataError(f"{path}: missing table file (expected columns {','.join(t.column_names)})")
-        out[t.name] = list(_records(t, path))
+        paths = table_files(t.name, tables_dir)
+        if not paths or not paths[0].exists():
+            where = paths[0] if paths else tables_dir / t.name
+            raise DataError(f"{where}: missing table file (expected columns {','.join(t.column_names)})")
+        out[t.name] = [rec for path in paths for rec in _records(t, path)]
     _check(out, tables_dir)
+    check_forces(out)
     return out
 
 
 def _check(tables: dict[str, list[Record]], tables_dir: Path) -> None:
     def where(table: str, rec: Record, col: str) -> str:
-        return f"{tables_dir / (table + '.csv')}, line {rec.line}, {col}"
+        return f"{rec.path or tables_dir / (table + '.csv')}, line {rec.line}, {col}"
 
     known: dict[str, set[Any]] = {
         "source_id": {r.values["source_id"] for r in tables["sources"]},
@@ -239,4 +258,13 @@ def build_catalog(out: Path, tables_dir: Path = TABLES_DIR) -> Path:
     return out
 
 
-__all__ = ["TABLES_DIR", "TABLE_BY_NAME", "DataError", "build_catalog", "data_version", "load_tables"]
+__all__ = [
+    "TABLES_DIR",
+    "TABLE_BY_NAME",
+    "DataError",
+    "Record",
+    "build_catalog",
+    "data_version",
+    "load_tables",
+    "table_files",
+]

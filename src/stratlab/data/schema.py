@@ -266,6 +266,33 @@ TABLES: tuple[Table, ...] = (
         ("actor", "year", "component", "variant", "source_id"),
         actor_columns=("actor",),
     ),
+    Table(
+        "forces",
+        "Annual nuclear forces by country, year and delivery system (or leg), sourced or interpolated.",
+        (
+            _c("country", "VARCHAR", "actor code: USA, RUS (also the USSR before 1992), CHN, GBR, FRA"),
+            _c("year", "INTEGER", "year the figure describes (end of year unless `as_of` says otherwise)"),
+            _c("system", "VARCHAR", "delivery system as sources name it, or a leg aggregate `ICBM (all)` …"),
+            _c("leg", "VARCHAR", "controlled vocabulary `FORCES_LEGS`"),
+            _c("range_class", "VARCHAR", "controlled vocabulary `FORCES_RANGE_CLASSES`"),
+            _c("basing", "VARCHAR", "controlled vocabulary `FORCES_BASINGS`"),
+            _c("deployed_in", "VARCHAR", "host ISO3, homeland code with area suffix (`RUS-west`), or `sea`"),
+            _c("range_km", "DOUBLE", "maximum range in km as the source states it", True),
+            _c("launchers", "INTEGER", "deployed launchers (bombers: nuclear-assigned aircraft)", True),
+            _c("warheads_per_launcher", "DOUBLE", "MIRV or bomber loading attributed by the source", True),
+            _c("warheads", "INTEGER", "warheads attributed to these launchers", True),
+            _c("basis", "VARCHAR", "`sourced` or `interpolated`"),
+            _c("anchor_years", "VARCHAR", "interpolated rows: the two sourced years, `1985;1990`", True),
+            _c("counting_rule", "VARCHAR", "controlled vocabulary `FORCES_COUNTING_RULES`"),
+            _c("preferred", "BOOLEAN", "exactly one row per (country, year, system) is true"),
+            _c("confidence", "VARCHAR", "High, Medium or Low (scale in docs/data/postures.md)"),
+            _c("as_of", "VARCHAR", "date the figure refers to when not year-end", True),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("country", "year", "system", "source_id", "counting_rule"),
+        actor_columns=("country",),
+    ),
 )
 
 TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
@@ -304,3 +331,13 @@ POSTURE_COUNTING_RULES: tuple[str, ...] = (
     "derived",
 )
 POSTURE_CONFIDENCE: tuple[str, ...] = ("High", "Medium", "Low")
+
+# Vocabularies of the `forces` table (docs/data/forces.md).
+FORCES_LEGS: tuple[str, ...] = (
+    "icbm", "slbm", "bomber", "inf_ground", "sub_strategic", "slcm", "abm",
+)
+FORCES_RANGE_CLASSES: tuple[str, ...] = ("intercontinental", "intermediate", "shorter", "short")
+FORCES_BASINGS: tuple[str, ...] = ("fixed", "mobile", "at_sea", "air")
+FORCES_BASES: tuple[str, ...] = ("sourced", "interpolated")
+FORCES_COUNTING_RULES: tuple[str, ...] = ("estimate", "start_mou", "new_start", "salt", "official")
+FORCES_CONFIDENCE: tuple[str, ...] = POSTURE_CONFIDENCE
