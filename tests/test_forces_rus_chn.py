@@ -1,0 +1,154 @@
+"""The USSR/Russia and China rows of the ``forces`` table against their source documents.
+
+Expected numbers below are the figures printed in the sources (quoted in each test), not values
+read back from the table: the START I MOU data base of 1 Sep 1990 (FAS summary, also
+``shared/data/start_mou_1990``), Podvig's report of the START data of 1 Jul 2008, the FAS /
+Nuclear Notebook estimate of May 2025, the Nuclear Notebook "Chinese nuclear forces, 2006" and
+the US DoD China reports of 2019.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+TABLES = Path(__file__).resolve().parents[1] / "src" / "stratlab" / "data" / "tables"
+HEADER = [
+    "country", "year", "system", "leg", "range_class", "basing", "deployed_in", "range_km",
+    "launchers", "warheads_per_launcher", "warheads", "basis", "anchor_years", "counting_rule",
+    "preferred", "confidence", "as_of", "note", "source_id",
+]
+STRATEGIC = ("icbm", "slbm", "bomber")
+
+
+@cache
+def rows(country: str) -> tuple[dict[str, str], ...]:
+    with (TABLES / "forces" / f"{country}.csv").open(newline="") as f:
+        reader = csv.DictReader(f)
+        assert reader.fieldnames == HEADER
+        return tuple(reader)
+
+
+def num(v: str) -> int | None:
+    return int(v) if v else None
+
+
+def preferred(country: str, year: int, legs: tuple[str, ...] = STRATEGIC) -> list[dict[str, str]]:
+    return [
+        r for r in rows(country)
+        if int(r["year"]) == year and r["leg"] in legs and r["preferred"] == "true"
+    ]
+
+
+def total(rs: list[dict[str, str]], col: str) -> int:
+    return sum(num(r[col]) or 0 for r in rs)
+
+
+@pytest.mark.parametrize("country", ["RUS", "CHN"])
+def test_one_preferred_row_per_country_year_system(country: str) -> None:
+    count: dict[tuple[str, str], int] = {}
+    for r in rows(country):
+        assert r["country"] == country
+        key = (r["year"], r["system"])
+        count[key] = count.get(key, 0) + (r["preferred"] == "true")
+    assert {k: n for k, n in count.items() if n != 1} == {}
+
+
+@pytest.mark.parametrize("country", ["RUS", "CHN"])
+def test_every_source_id_resolves(country: str) -> None:
+    with (TABLES / "sources.csv").open(newline="") as f:
+        known = {r["source_id"] for r in csv.DictReader(f)}
+    assert {r["source_id"] for r in rows(country)} - known == set()
+
+
+@pytest.mark.parametrize("country", ["RUS", "CHN"])
+def test_interpolated_rows_lie_on_the_line_between_their_anchors(country: str) -> None:
+    sourced = {
+        (r["system"], r["counting_rule"], int(r["year"])): r
+        for r in rows(country) if r["basis"] == "sourced" and r["preferred"] == "true"
+    }
+    for r in rows(country):
+        if r["basis"] == "sourced":
+            sourced.setdefault((r["system"], r["counting_rule"], int(r["year"])), r)
+    checked = 0
+    for r in rows(country):
+        if r["basis"] != "interpolated":
+            continue
+        y0, y1 = (int(p) for p in r["anchor_years"].split(";"))
+        a0 = sourced[(r["system"], r["counting_rule"], y0)]
+        a1 = sourced[(r["system"], r["counting_rule"], y1)]
+        assert r["source_id"] == a1["source_id"]
+        for col in ("launchers", "warheads"):
+            v0, v1 = num(a0[col]), num(a1[col])
+            want = (
+                None if v0 is None or v1 is None
+                else math.floor(v0 + (v1 - v0) * (int(r["year"]) - y0) / (y1 - y0) + 0.5)
+            )
+            assert num(r[col]) == want, (r["year"], r["system"], col)
+        checked += 1
+    assert checked > 0
+
+
+def test_ussr_1990_matches_the_start_mou_totals() -> None:
+    # START I MOU, 1 Sep 1990 (FAS "START Treaty MOU data"): ICBMs and SLBMs 2,338 delivery
+    # vehicles with 9,416 warheads; heavy bombers 162 with 855; all 2,500 with 10,271.
+    rs = preferred("RUS", 1990)
+    assert {r["counting_rule"] for r in rs} == {"start_mou"}
+    missiles = [r for r in rs if r["leg"] in ("icbm", "slbm")]
+    bombers = [r for r in rs if r["leg"] == "bomber"]
+    assert (total(missiles, "launchers"), total(missiles, "warheads")) == (2338, 9416)
+    assert (total(bombers, "launchers"), total(bombers, "warheads")) == (162, 855)
+    assert (total(rs, "launchers"), total(rs, "warheads")) == (2500, 10271)
+
+
+def test_russia_2008_matches_the_july_2008_start_data() -> None:
+    # Podvig, russianforces.org, Oct 2008: "As of July 1, 2008 Russia had 415 missiles ...
+    # which could carry 1575 nuclear warheads"; 611 warheads associated with strategic
+    # submarines and 884 with strategic bombers.
+    by_leg = {r["leg"]: r for r in preferred("RUS", 2008)}
+    assert (num(by_leg["icbm"]["launchers"]), num(by_leg["icbm"]["warheads"])) == (415, 1575)
+    assert num(by_leg["slbm"]["warheads"]) == 611
+    assert num(by_leg["bomber"]["warheads"]) == 884
+
+
+def test_russia_2025_legs_add_up_to_the_nuclear_notebook_deployed_total() -> None:
+    # FAS / Nuclear Notebook, May 2025: 1,718 deployed strategic warheads, "870 deployed on
+    # land-based ballistic missiles, approximately 640 on submarine-launched ballistic missiles,
+    # and more than 200 at heavy strategic bomber bases". The legs as printed sum to 1,710: the
+    # accepted residual of 8 comes from the source's rounding ("approximately", "more than").
+    assert abs(total(preferred("RUS", 2025), "warheads") - 1718) <= 8
+
+
+def test_ss20_is_theatre_not_central_and_split_by_region_from_1985() -> None:
+    ss20 = [r for r in rows("RUS") if r["system"].startswith("SS-20")]
+    assert ss20 and all(r["leg"] == "inf_ground" and r["range_class"] == "intermediate" for r in ss20)
+    split = [r for r in preferred("RUS", 1985, ("inf_ground",)) if r["system"].startswith("SS-20")]
+    # AP/LA Times, 26 Oct 1985: the Pentagon counts 441 SS-20 launchers; the Soviet side said
+    # 243 stood against Western Europe.
+    assert total(split, "launchers") == 441
+    assert {r["deployed_in"]: num(r["launchers"]) for r in split}["RUS-west"] == 243
+    # OSIA: the last SS-20 was destroyed on 12 May 1991.
+    assert total([r for r in preferred("RUS", 1991, ("inf_ground",))], "launchers") == 0
+
+
+def test_cuban_deployment_of_1962_is_recorded_in_cuba() -> None:
+    assert any(r["deployed_in"] == "CUB" for r in preferred("RUS", 1962, ("inf_ground",)))
+
+
+def test_china_2005_matches_the_nuclear_notebook_2006() -> None:
+    # Norris & Kristensen, "Chinese nuclear forces, 2006": DF-3 "some 16 missiles remain
+    # operational for half as many launchers"; "about 22 ... DF-4 ... and a dozen launchers".
+    by_system = {r["system"]: num(r["launchers"]) for r in preferred("CHN", 2005, ("inf_ground",))}
+    assert by_system == {"DF-3A": 8, "DF-4": 12}
+    # Lewis (Bulletin, 2005): "China's 18 ICBMs, sitting unfueled in their silos".
+    assert total(preferred("CHN", 2005, ("icbm",)), "launchers") == 18
+
+
+def test_china_2019_matches_the_dod_report() -> None:
+    # DoD 2019 (via FAS): 90 ICBM launchers; four operational Jin-class SSBNs, 12 JL-2 each.
+    assert total(preferred("CHN", 2019, ("icbm",)), "launchers") == 90
+    assert total(preferred("CHN", 2019, ("slbm",)), "launchers") == 4 * 12
