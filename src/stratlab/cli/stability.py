@@ -12,7 +12,6 @@ from pydantic import ValidationError
 from rich.table import Table
 
 from stratlab.cli.common import UserError, console
-
 from stratlab.data.vocabulary import BALLISTIC_CATEGORIES, TRIAD_LEGS, leg_of
 
 
@@ -116,6 +115,10 @@ def stability(
             if out_of_reach := _left_out(p, other.actor):
                 notes.append(f"{p.actor} {year}: not counted against {other.actor} (out of reach): "
                              f"{', '.join(out_of_reach)}")
+            guessed = [f"{c.name}: {g}" for c in p.components for g in c.assumed
+                       if g.startswith(("launchers", "warheads_per_launcher"))]
+            if guessed:
+                notes.append(f"{p.actor} {year}: no published figure, assumed: {'; '.join(guessed)}")
     else:
         if vs is None or len(postures) != 1:
             raise UserError("give one POSTURE.yaml and --vs OTHER.yaml, or --year YEAR A B")

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from stratlab.data.vocabulary import POSTURE_TABLE_CATEGORIES
+from stratlab.data.vocabulary import (
+    BASINGS,
+    FORCE_BASES,
+    FORCE_COUNTING_RULES,
+    LEGS,
+    POSTURE_TABLE_CATEGORIES,
+    RANGE_CLASSES,
+)
 
 
 @dataclass(frozen=True)
@@ -332,12 +339,10 @@ POSTURE_COUNTING_RULES: tuple[str, ...] = (
 )
 POSTURE_CONFIDENCE: tuple[str, ...] = ("High", "Medium", "Low")
 
-# Vocabularies of the `forces` table (docs/data/forces.md).
-FORCES_LEGS: tuple[str, ...] = (
-    "icbm", "slbm", "bomber", "inf_ground", "sub_strategic", "slcm", "abm",
-)
-FORCES_RANGE_CLASSES: tuple[str, ...] = ("intercontinental", "intermediate", "shorter", "short")
-FORCES_BASINGS: tuple[str, ...] = ("fixed", "mobile", "at_sea", "air")
-FORCES_BASES: tuple[str, ...] = ("sourced", "interpolated")
-FORCES_COUNTING_RULES: tuple[str, ...] = ("estimate", "start_mou", "new_start", "salt", "official")
+# Vocabularies of the `forces` table (docs/data/forces.md): one vocabulary, in stratlab.data.vocabulary.
+FORCES_LEGS: tuple[str, ...] = LEGS
+FORCES_RANGE_CLASSES: tuple[str, ...] = RANGE_CLASSES
+FORCES_BASINGS: tuple[str, ...] = BASINGS
+FORCES_BASES: tuple[str, ...] = FORCE_BASES
+FORCES_COUNTING_RULES: tuple[str, ...] = FORCE_COUNTING_RULES
 FORCES_CONFIDENCE: tuple[str, ...] = POSTURE_CONFIDENCE

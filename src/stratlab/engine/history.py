@@ -48,7 +48,8 @@ def history_postures(con: duckdb.DuckDBPyConnection, actors: Sequence[str], year
 
 def posture_sources(posture: Posture) -> set[str]:
     """Source ids behind a posture's components and defences."""
-    return {s for c in posture.components for s in c.sources} | {s for d in posture.defenses for s in d.sources}
+    used = {s for c in posture.components for s in c.sources}
+    return used | {s for d in posture.defenses for s in d.sources}
 
 
 def history_arsenal(

@@ -13,10 +13,10 @@ from numpy.typing import NDArray
 from stratlab.engine.arsenal import Arsenal
 from stratlab.engine.forward import binding_share, run_forward
 from stratlab.engine.historical import HistoryTrace, run_historical
+from stratlab.engine.history import Postures
 from stratlab.engine.results import DYADIC, PER_ACTOR, add_outcomes, dataset
 from stratlab.engine.roles import inf_roles
 from stratlab.engine.setup import RunContext, prepare
-from stratlab.engine.history import Postures
 from stratlab.engine.stability import Stability, pair_stability, posture_stability
 from stratlab.models.first_strike import SOURCE_IDS as FIRST_STRIKE_SOURCES
 from stratlab.models.perception import NO_ACT, REASSURE, SLIGHT, THREAT

@@ -8,6 +8,8 @@ True
 
 from __future__ import annotations
 
+from stratlab.scenario.assumptions import DEFAULT as DEFAULT_ASSUMPTIONS
+from stratlab.scenario.assumptions import StabilityAssumptions
 from stratlab.scenario.load import (
     ScenarioError,
     list_cases,
@@ -26,8 +28,6 @@ from stratlab.scenario.posture import (
     ValueTargets,
     force_arrays,
 )
-from stratlab.scenario.assumptions import DEFAULT as DEFAULT_ASSUMPTIONS
-from stratlab.scenario.assumptions import StabilityAssumptions
 from stratlab.scenario.spec import Scenario
 from stratlab.scenario.yaml_errors import LineLoader, format_validation_error, load_yaml
 

@@ -79,7 +79,7 @@ class AssumptionsFile(BaseModel):
 
     def resolve(self) -> StabilityAssumptions:
         """The full set: this file's values over :data:`DEFAULT`'s."""
-        alert = self.alert
+        alert: Any = self.alert
         if isinstance(alert, float | int):
             alert = dict.fromkeys(CATEGORIES, float(alert))
         values: dict[str, Any] = {

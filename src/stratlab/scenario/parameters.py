@@ -73,9 +73,13 @@ Positive = Annotated[Param, _ranged(0.0, None, "a value > 0", open_lo=True)]
 Damage = Annotated[Param, _ranged(0.0, 0.99, "a fraction in [0, 0.99]")]
 
 
+_ONE = DEFAULT_ASSUMPTIONS
+
+
 def _a(value: float, note: str) -> Any:
     """A ``stability`` field defaulting to the one set of assumptions (its source id)."""
-    return Field(default_factory=lambda: Param(value=value, source=DEFAULT_ASSUMPTIONS.source), description=note)
+    source = DEFAULT_ASSUMPTIONS.source
+    return Field(default_factory=lambda: Param(value=value, source=source), description=note)
 
 
 class StabilityParams(_Model):
@@ -83,10 +87,10 @@ class StabilityParams(_Model):
     the one set of assumptions (:data:`stratlab.scenario.assumptions.DEFAULT`) that
     ``stratlab stability --year`` also uses."""
 
-    de_fixed: Frac = _a(DEFAULT_ASSUMPTIONS.de_fixed, "DE of one warhead against one fixed (silo) launcher")
-    de_surv: Frac = _a(DEFAULT_ASSUMPTIONS.de_surv, "DE of one warhead against one off-alert survivable launcher")
-    w80: Positive = _a(DEFAULT_ASSUMPTIONS.w80, "arriving weapons that destroy 80 % of a side's value (all actors)")
-    pk: Frac = _a(DEFAULT_ASSUMPTIONS.pk, "per-shot kill probability of every interceptor")
+    de_fixed: Frac = _a(_ONE.de_fixed, "DE of one warhead against one fixed (silo) launcher")
+    de_surv: Frac = _a(_ONE.de_surv, "DE of one warhead against one off-alert survivable launcher")
+    w80: Positive = _a(_ONE.w80, "arriving weapons that destroy 80 % of a side's value (all actors)")
+    pk: Frac = _a(_ONE.pk, "per-shot kill probability of every interceptor")
     reserve_damage: Damage = _p(
         0.0, "value fraction each side holds back to destroy in every third party (0: bilateral)"
     )

@@ -301,7 +301,7 @@ class Posture(_Model):
         )
         if missing:
             raise ValueError(f"{self.actor} {self.year}: DE not set for {', '.join(missing)}")
-        total = sum(c.warheads * t.launchers * c.de.get(t.category, fallback or 0.0)  # type: ignore[call-overload]
+        total = sum(c.warheads * t.launchers * c.de.get(t.category, fallback or 0.0)
                     for c in own for t in targets)
         return float(total / weight)
 

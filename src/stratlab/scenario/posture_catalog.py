@@ -12,8 +12,10 @@ The rule (also in docs/theory/first_strike.md, "One route"), for one country and
    rows become missile defences, ``sub_strategic`` rows are left out (the exchange is
    strategic); rows with 0 launchers and 0 warheads give no component.
 4. **Counts**: launchers and warheads as the row gives them; a missing one follows from the
-   other and ``warheads_per_launcher``. A row with launchers but neither warheads nor a loading
-   is a ``LookupError`` naming it — there is no single-warhead default.
+   other and ``warheads_per_launcher``. Only where the source publishes no loading does a row
+   get one warhead per launcher (launchers without warheads), or one launcher per warhead
+   (warheads without launchers) — listed in the component's ``assumed`` and in the CLI's notes;
+   a row with neither launchers nor warheads is a ``LookupError``.
 5. **Reach** (:mod:`stratlab.scenario.reach`): each component lists the other countries of the
    table whose homeland its range covers from its ``deployed_in`` area, with flight times.
 6. **Assumptions** (:class:`~stratlab.scenario.assumptions.StabilityAssumptions`): the alert
@@ -44,20 +46,21 @@ def _label(row: ForceRow) -> str:
     return f"forces: {row.country} {row.year} {row.system!r} ({row.deployed_in}, {row.source_id})"
 
 
-def counts(row: ForceRow) -> tuple[int, float]:
-    """``(launchers, warheads)`` of a row (rule 4); ``LookupError`` if they cannot be known."""
+def counts(row: ForceRow) -> tuple[int, float, str | None]:
+    """``(launchers, warheads, what was assumed)`` of a row (rule 4)."""
     wpl = row.warheads_per_launcher
     launchers, warheads = row.launchers, row.warheads
-    if launchers is None and warheads is not None and wpl:
-        launchers = round(warheads / wpl)
+    if launchers is None and warheads is not None:
+        if wpl:
+            return round(warheads / wpl), float(warheads), None
+        return warheads, float(warheads), "launchers (none published: one per warhead)"
     if launchers is None:
-        raise LookupError(f"{_label(row)}: no launchers (and no warheads with a loading)")
+        raise LookupError(f"{_label(row)}: neither launchers nor warheads")
     if warheads is None:
-        if launchers and wpl is None:
-            raise LookupError(f"{_label(row)}: {launchers} launchers but neither warheads nor "
-                              "warheads_per_launcher (no single-warhead default)")
-        return launchers, launchers * (wpl or 0.0)
-    return launchers, float(warheads)
+        one = wpl is None and launchers > 0
+        return launchers, launchers * (1.0 if wpl is None else wpl), \
+            "warheads_per_launcher (no loading published: 1)" if one else None
+    return launchers, float(warheads), None
 
 
 def check_legs(country: str, year: int, rows: Sequence[ForceRow], spans: dict[str, tuple[int, int]]) -> None:
@@ -77,10 +80,10 @@ def component(row: ForceRow, adversaries: Sequence[str], hyp: StabilityAssumptio
     category = category_of(row.leg, row.basing, row.range_class, row.system)
     if category is None:
         return None
-    launchers, warheads = counts(row)
+    launchers, warheads, guess = counts(row)
     if not launchers and not warheads:
         return None
-    assumed = ["de"]
+    assumed = ["de"] + ([guess] if guess else [])
     survivable = default_survivable(category, row.basing)
     alert = hyp.alert_of(category) if survivable else 0.0
     if survivable:
@@ -91,11 +94,13 @@ def component(row: ForceRow, adversaries: Sequence[str], hyp: StabilityAssumptio
         assumed.append(f"range_km {range_km:g} outside the {category} band: left unset")
         range_km = None
     try:
-        reached = [reach(category, row.deployed_in, row.range_km, row.range_class, adv) for adv in adversaries]
+        reached = [reach(category, row.deployed_in, row.range_km, row.range_class, adv)
+                   for adv in adversaries]
     except KeyError as exc:
         raise LookupError(f"{_label(row)}: {exc.args[0]}") from exc
+    home = row.deployed_in in (row.country, geography.SEA)
     return Component(
-        name=row.system if row.deployed_in in (row.country, geography.SEA) else f"{row.system} in {row.deployed_in}",
+        name=row.system if home else f"{row.system} in {row.deployed_in}",
         category=category,
         launchers=launchers,
         warheads_per_launcher=warheads / launchers if launchers else 0.0,
