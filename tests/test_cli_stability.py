@@ -47,14 +47,16 @@ def test_lua_flag_reaches_the_model_for_the_example_postures() -> None:
     assert lua["fsi"] == pytest.approx(float(first_strike_stability(fa, fb).fsi), rel=1e-12)
 
 
-def test_catalog_snapshot_says_its_assumptions_and_gaps() -> None:
-    res = stratlab("stability", "--year", "1987", "USA", "RUS", "--json")
+def test_catalog_year_says_its_assumptions_and_what_is_out_of_reach() -> None:
+    res = stratlab("stability", "--year", "1990", "USA", "RUS", "--json")
     assert res.returncode == 0, res.stderr
     out = json.loads(res.stdout)
     assert 0.0 <= out["fsi"] <= 1.0
     notes = " ".join(out["notes"])
     assert "stratlab-illustrative" in notes and "not a calibration" in notes
-    assert "no confirmed counts for slbm, bomber" in notes  # the 1987 USSR snapshot's gaps
+    assert "RUS 1990: not counted against USA (out of reach): SS-20" in notes
+    # START I MOU, 1 September 1990 (start1-mou-1990): Soviet attributed warheads by leg
+    assert out["sides"]["RUS"]["warheads_counted"] == {"icbm": 6612, "slbm": 2804, "bomber": 855}
 
 
 def test_negative_launchers_name_file_line_and_field(tmp_path: Path) -> None:
@@ -68,9 +70,8 @@ def test_negative_launchers_name_file_line_and_field(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (("--year", "1990", "USA", "RUS"), "no rows for actor 'USA' in year 1990"),
-        (("--year", "1987", "USA", "CHN"), "snapshot years for CHN: 1962, 1979, 2002"),
-        (("--year", "1987", "USA", "FRA"), "snapshots for CHN, RUS, USA only"),
+        (("--year", "1850", "USA", "RUS"), "forces: USA 1850 is outside the table (USA: "),
+        (("--year", "1990", "USA", "FRA"), "forces: no rows for country 'FRA'"),
         (("--year", "1987", "USA"), "--year takes two actor codes"),
         ((str(BLUE),), "--vs"),
         (("nosuch.yaml", "--vs", str(RED)), "nosuch.yaml"),

@@ -75,7 +75,8 @@ def test_force_rows_are_typed_and_preferred_only(con: duckdb.DuckDBPyConnection)
 
 
 def test_outside_the_table_is_a_one_line_lookup_error(con: duckdb.DuckDBPyConnection) -> None:
-    with pytest.raises(ForcesLookupError, match=r"^forces: USA 1850 is outside the table \(USA: 1983–1985\)$"):
+    outside = r"^forces: USA 1850 is outside the table \(USA: 1983–1985\)$"
+    with pytest.raises(ForcesLookupError, match=outside):
         force_rows("USA", 1850, con=con)
     with pytest.raises(ForcesLookupError, match="no rows for country 'FRA'"):
         Posture.from_catalog("FRA", 1984, con=con)
@@ -93,7 +94,8 @@ def test_every_leg_of_the_year_becomes_a_component(con: duckdb.DuckDBPyConnectio
     assert by["BGM-109G GLCM in GBR"].category == "glcm_intermediate"
     assert by["Pershing II in DEU"].category == "glbm_intermediate" and by["Pershing II in DEU"].survivable
     assert by["Minuteman III"].category == "icbm_silo" and by["Minuteman III"].alert_fraction == 0.0
-    assert by["Trident I"].alert_fraction == DEFAULT.alert["slbm"] and "alert_fraction" in by["Trident I"].assumed
+    assert by["Trident I"].alert_fraction == DEFAULT.alert["slbm"]
+    assert "alert_fraction" in by["Trident I"].assumed
     ru = Posture.from_catalog("RUS", 1984, con=con)
     assert [(d.name, d.interceptors) for d in ru.defenses] == [("Moscow ABM", 100)]
 
@@ -103,13 +105,16 @@ def test_one_warhead_per_launcher_only_where_no_loading_is_published() -> None:
                 basing="fixed", deployed_in="USA", range_km=None, basis="sourced", anchor_years=None,
                 counting_rule="estimate", preferred=True, confidence="Low", as_of=None, note=None,
                 source_id="s")
-    assert counts(ForceRow(**base, launchers=10, warheads_per_launcher=3.0, warheads=None)) == (10, 30.0, None)
-    assert counts(ForceRow(**base, launchers=10, warheads_per_launcher=None, warheads=25)) == (10, 25.0, None)
-    assert counts(ForceRow(**base, launchers=None, warheads_per_launcher=2.0, warheads=40)) == (20, 40.0, None)
-    _, heads, guess = counts(ForceRow(**base, launchers=10, warheads_per_launcher=None, warheads=None))
+    def row(launchers: int | None, wpl: float | None, warheads: int | None) -> ForceRow:
+        return ForceRow(**base, launchers=launchers, warheads_per_launcher=wpl, warheads=warheads)
+
+    assert counts(row(10, 3.0, None)) == (10, 30.0, None)
+    assert counts(row(10, None, 25)) == (10, 25.0, None)
+    assert counts(row(None, 2.0, 40)) == (20, 40.0, None)
+    _, heads, guess = counts(row(10, None, None))
     assert heads == 10.0 and guess is not None and "no loading published" in guess
     with pytest.raises(LookupError, match="neither launchers nor warheads"):
-        counts(ForceRow(**base, launchers=None, warheads_per_launcher=None, warheads=None))
+        counts(row(None, None, None))
 
 
 def test_a_leg_missing_inside_its_years_is_an_error_naming_country_year_and_leg(
@@ -163,7 +168,8 @@ def test_reach_follows_range_and_basing(con: duckdb.DuckDBPyConnection, actor: s
 def test_flight_time_is_minimum_energy_over_the_shortest_distance(con: duckdb.DuckDBPyConnection) -> None:
     from stratlab.models.flight_time import great_circle_km
 
-    comp = next(c for c in Posture.from_catalog("USA", 1985, con=con).components if c.name == "Pershing II in DEU")
+    us = Posture.from_catalog("USA", 1985, con=con)
+    comp = next(c for c in us.components if c.name == "Pershing II in DEU")
     km = float(great_circle_km(geography.BONN.lat, geography.BONN.lon,
                                geography.KALININGRAD.lat, geography.KALININGRAD.lon))
     assert comp.flight_min["RUS"] == pytest.approx(float(min_energy_flight_time(km)) / 60.0)
