@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from stratlab.data import DataError, load_tables
+from stratlab.data import DataError, data_version, load_tables
 from stratlab.data.forces_checks import interpolate
 
 HEADER = (
@@ -155,3 +155,12 @@ def test_sourced_row_with_anchor_years_fails(tables_copy: Path) -> None:
                    _row(1990, anchors="1980;1995"))
     msg = _expect(tables_copy, f"USA.csv, line {line}, anchor_years")
     assert re.search(r"expected empty", msg)
+
+
+def test_data_version_follows_the_country_files(tables_copy: Path) -> None:
+    before = data_version(tables_copy)
+    _append(_usa(tables_copy), _row(1990))
+    changed = data_version(tables_copy)
+    assert changed != before
+    (tables_copy / "forces" / "USA.csv").rename(tables_copy / "forces" / "ZZZ.csv")
+    assert data_version(tables_copy) != changed  # a renamed country file is another table

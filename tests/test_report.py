@@ -25,7 +25,8 @@ def report_html(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.mark.parametrize(
     "key",
-    ["inf-life-cycle", "treaties", "eliminations", "stockpiles", "power", "inf-roles", "stability",
+    ["inf-life-cycle", "treaties", "eliminations", "stockpiles", "forces-usa", "power", "inf-roles",
+     "stability",
      "perception", "perception-model", "forward-forces", "forward-inf", "forward-stability"],
 )
 def test_every_section_is_present(report_html: str, key: str) -> None:

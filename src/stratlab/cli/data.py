@@ -1,4 +1,4 @@
-"""``stratlab data …``: tables, show, query, cite, timeline, build."""
+"""``stratlab data …``: tables, show, query, cite, timeline, forces, build."""
 
 from __future__ import annotations
 
@@ -152,6 +152,40 @@ def timeline(
         [tid],
     )
     emit(df, fmt, title=f"{short}: {name}", width=70)
+
+
+@app.command("forces")
+def forces(
+    country: str = typer.Argument(..., help="actor code, e.g. USA, RUS, CHN"),
+    start: int | None = typer.Option(None, "--from", help="first year (default: the table's)"),
+    end: int | None = typer.Option(None, "--to", help="last year (default: the table's)"),
+    by: str = typer.Option("leg", "--by", help="leg or system"),
+    sourced_only: bool = typer.Option(False, "--sourced-only", help="drop interpolated rows"),
+    plot: Path | None = typer.Option(None, "--plot", help="write a stacked area chart of "
+                                     "warheads by leg (PNG, SVG or PDF by the file's suffix)"),
+    fmt: str = typer.Option("table", "--format", help="table, csv or json"),
+) -> None:
+    """Annual forces of one country by leg or system (preferred rows of `forces`)."""
+    from stratlab.data.forces import forces_series
+
+    _check_format(fmt)
+    try:
+        df = forces_series(country, start, end, by=by, sourced_only=sourced_only)
+    except DataError as exc:
+        raise UserError(str(exc)) from exc
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    if plot is not None:
+        from stratlab.report.figures import forces_area_figure
+
+        legs = df if by == "leg" else forces_series(country, start, end, "leg", sourced_only)
+        fig = forces_area_figure(legs, f"{country} warheads by leg, {int(df['year'].min())}–"
+                                 f"{int(df['year'].max())}")
+        try:
+            fig.savefig(plot)
+        except (OSError, ValueError) as exc:
+            raise UserError(f"--plot {plot}: {' '.join(str(exc).split())}") from exc
+    emit(df, fmt, title=f"{country} forces by {by}")
 
 
 @app.command("build")

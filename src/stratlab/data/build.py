@@ -7,7 +7,7 @@ are present; values parse as their type; keys are unique; every ``source_id`` re
 event vocabulary holds; treaty dates are ordered (signed ≤ in force ≤ ended). A table is either
 one file ``<name>.csv`` or a directory ``<name>/`` of CSV files sharing one header (``forces``
 has one file per country); the rows of the ``forces`` table pass the checks in
-:mod:`stratlab.data.forces_checks`.
+:mod:`stratlab.data.forces_checks` and :mod:`stratlab.data.forces_crosschecks`.
 """
 
 from __future__ import annotations
@@ -134,6 +134,7 @@ def load_tables(tables_dir: Path = TABLES_DIR) -> dict[str, list[Record]]:
     """Read and check every table; raise :class:`DataError` at the first bad row."""
     out: dict[str, list[Record]] = {}
     from stratlab.data.forces_checks import check_forces
+    from stratlab.data.forces_crosschecks import check_cross
 
     for t in TABLES:
         paths = table_files(t.name, tables_dir)
@@ -143,6 +144,7 @@ def load_tables(tables_dir: Path = TABLES_DIR) -> dict[str, list[Record]]:
         out[t.name] = [rec for path in paths for rec in _records(t, path)]
     _check(out, tables_dir)
     check_forces(out)
+    check_cross(out)
     return out
 
 

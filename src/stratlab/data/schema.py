@@ -300,6 +300,41 @@ TABLES: tuple[Table, ...] = (
         ("country", "year", "system", "source_id", "counting_rule"),
         actor_columns=("country",),
     ),
+    Table(
+        "start_mou_1990",
+        "START I Memorandum of Understanding data of 1 September 1990, by country, leg and system.",
+        (
+            _c("country", "VARCHAR", "USA or RUS (the USSR)"),
+            _c("leg", "VARCHAR", "ICBM, SLBM, Heavy bomber, ICBM+SLBM (total) or All (grand total)"),
+            _c("system_as_printed", "VARCHAR", "name as printed on the FAS page", True),
+            _c("system", "VARCHAR", "normalised system name, or the subtotal/total label"),
+            _c("mobile_icbm", "BOOLEAN", "ICBMs only: mobile (true) or silo (false)", True),
+            _c("deployed_launchers", "INTEGER", "deployed strategic nuclear delivery vehicles"),
+            _c("warheads_attributed", "INTEGER", "treaty-accountable warheads (START counting)"),
+            _c("row_type", "VARCHAR", "system, subtotal or total"),
+            _c("row_origin", "VARCHAR", "source (printed) or derived (leg subtotals summed here)"),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("country", "leg", "system"),
+        actor_columns=("country",),
+    ),
+    Table(
+        "new_start_aggregates",
+        "New START aggregate numbers exchanged by the parties, 2011–2023 (treaty counting rules).",
+        (
+            _c("date", "DATE", "date the data are current as of"),
+            _c("country", "VARCHAR", "party: USA or RUS"),
+            _c("deployed_icbm_slbm_hb", "INTEGER", "deployed ICBMs, SLBMs and heavy bombers", True),
+            _c("warheads_deployed", "INTEGER", "warheads on deployed missiles + 1 per bomber", True),
+            _c("launchers_deployed_nondeployed", "INTEGER", "deployed and non-deployed", True),
+            _c("derived", "BOOLEAN", "a value was obtained by arithmetic from stated changes"),
+            _c("source_url", "VARCHAR", "page the row was read from (with a remark in brackets)"),
+            SOURCE_ID,
+        ),
+        ("date", "country"),
+        actor_columns=("country",),
+    ),
 )
 
 TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}

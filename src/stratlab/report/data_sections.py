@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from stratlab.data import catalog, power_shares
-from stratlab.report.figures import inf_timeline_figure, lines_figure, png
+from stratlab.data.forces import forces_series
+from stratlab.report.figures import forces_area_figure, inf_timeline_figure, lines_figure, png
 from stratlab.report.html import Section
 
 SNAPSHOT_YEARS = (1962, 1979, 1987, 1991, 2002, 2010, 2019, 2022)
@@ -89,6 +90,9 @@ def data_sections() -> list[Section]:
         ("fas-2023",), figure=png(fig), table=table,
     ))
 
+    sections += forces_sections([r[0] for r in con.execute(
+        "SELECT DISTINCT country FROM forces ORDER BY country").fetchall()])
+
     shares = power_shares(["USA", "RUS", "CHN"], 1946, 2022)
     fig = lines_figure(shares.index.to_numpy(), {c: shares[c].to_numpy() for c in shares.columns},
                        "share of the three's combined CINC",
@@ -107,3 +111,42 @@ def data_sections() -> list[Section]:
         ("cow-nmc-v7",), figure=png(fig), table=table,
     ))
     return sections
+
+
+def forces_sections(countries: list[str]) -> list[Section]:
+    """One section per country of the annual ``forces`` series: warheads by leg, year by year."""
+    out: list[Section] = []
+    for country in countries:
+        legs = forces_series(country, by="leg")
+        systems = forces_series(country, by="system")
+        first, last = int(legs["year"].min()), int(legs["year"].max())
+        fig = forces_area_figure(legs, f"{country}: deployed warheads by leg, {first}–{last}")
+        gaps = legs[legs["warheads"].isna() & legs["launchers"].notna()]
+        gap_text = "; ".join(
+            f"{leg} {_ranges(sorted(int(y) for y in g['year']))}"
+            for leg, g in gaps.groupby("leg")
+        )
+        table = legs.pivot_table(index="year", columns="leg", values="warheads", aggfunc="sum")
+        table = table.loc[table.index.isin(SNAPSHOT_YEARS)].reset_index()
+        n_interp = int((systems["basis"] == "interpolated").sum())
+        out.append(Section(
+            f"forces-{country.lower()}", f"Annual nuclear forces: {country}",
+            f"Warheads attributed to the preferred rows of the `forces` table, summed by leg, "
+            f"{first}–{last} ({len(systems)} system-years, {n_interp} interpolated between two "
+            "sourced years). A leg-year whose rows give launchers but no warhead figure is drawn "
+            f"as zero: {gap_text or 'none'}. `stratlab data forces {country} --by system` lists "
+            "every row with its source.",
+            _sources(systems), figure=png(fig), table=table,
+        ))
+    return out
+
+
+def _ranges(years: list[int]) -> str:
+    """``1963–1997, 2024`` from a sorted list of years."""
+    spans: list[list[int]] = []
+    for y in years:
+        if spans and y == spans[-1][1] + 1:
+            spans[-1][1] = y
+        else:
+            spans.append([y, y])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)

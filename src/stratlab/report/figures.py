@@ -160,3 +160,26 @@ def lines_figure(
     ax.legend(fontsize=8, frameon=False)
     fig.tight_layout()
     return cast("Figure", fig)
+
+
+def forces_area_figure(series: pd.DataFrame, title: str) -> Figure:
+    """Stacked areas of warheads by leg over years.
+
+    ``series``: long table with ``year``, ``leg`` and ``warheads`` (as
+    :func:`stratlab.data.forces.forces_series` returns with ``by="leg"``); a leg-year without
+    a warhead figure is drawn as zero (the caption should say so).
+    """
+    plt = _pyplot()
+    wide = (series.pivot_table(index="year", columns="leg", values="warheads", aggfunc="sum")
+            .astype(float).fillna(0.0))
+    wide = wide.loc[:, wide.sum() > 0]
+    fig, ax = plt.subplots(figsize=(9, 4.2))
+    if not wide.empty:
+        ax.stackplot(wide.index.to_numpy(), *(wide[c].to_numpy() for c in wide.columns),
+                     labels=list(wide.columns), alpha=0.85)
+        ax.legend(fontsize=8, frameon=False, loc="upper left")
+    ax.set_ylabel("warheads")
+    ax.set_title(title)
+    ax.grid(color="0.92")
+    fig.tight_layout()
+    return cast("Figure", fig)
