@@ -152,3 +152,57 @@ def test_china_2019_matches_the_dod_report() -> None:
     # DoD 2019 (via FAS): 90 ICBM launchers; four operational Jin-class SSBNs, 12 JL-2 each.
     assert total(preferred("CHN", 2019, ("icbm",)), "launchers") == 90
     assert total(preferred("CHN", 2019, ("slbm",)), "launchers") == 4 * 12
+
+
+def test_ussr_1980_matches_sipri_yearbook_1981() -> None:
+    # SIPRI Yearbook 1981, table 2.1: USSR 1980 long-range bombers 156, SLBMs 950, ICBMs 1,398
+    # (1970: 156, 248, 1,487).
+    for year, want in ((1980, {"icbm": 1398, "slbm": 950, "bomber": 156}),
+                       (1970, {"icbm": 1487, "slbm": 248, "bomber": 156})):
+        assert {r["leg"]: num(r["launchers"]) for r in preferred("RUS", year)} == want
+
+
+def test_russia_2013_matches_the_nuclear_notebook_2013() -> None:
+    # Nuclear Notebook May/June 2013 (as reported by AFP): 1,800 strategic warheads on missiles
+    # and at bomber bases; 326 ICBMs with about 1,050 warheads; 160 SLBMs with up to 624
+    # warheads; 72 bombers (whose 810-weapon capacity is not counted as deployed).
+    got = {r["leg"]: (num(r["launchers"]), num(r["warheads"])) for r in preferred("RUS", 2013)}
+    assert {k: v for k, v in got.items() if k != "bomber"} == {"icbm": (326, 1050), "slbm": (160, 624)}
+    assert got["bomber"][0] == 72
+    assert total(preferred("RUS", 2013), "warheads") == 1800
+
+
+def test_russia_2022_legs_add_up_to_the_nuclear_notebook_deployed_total() -> None:
+    # Nuclear Notebook, 25 Feb 2022: 1,588 deployed strategic warheads: 812 on ICBMs, 576 on
+    # SLBMs and about 200 on bombers. These rows give no launchers, so the preferred 2022 rows
+    # lie on the 2013-2025 line instead; that line stays within 10 % of the 2022 figure.
+    nn = [r for r in rows("RUS") if int(r["year"]) == 2022 and r["source_id"] == "nn-ru-2022-ticino"]
+    assert total(nn, "warheads") == 1588
+    assert abs(total(preferred("RUS", 2022), "warheads") - 1588) <= 0.10 * 1588
+
+
+def test_russia_2025_launchers_match_the_crs_summary_of_the_2025_estimate() -> None:
+    # CRS, May 2025: "330 intercontinental ballistic missiles (ICBMs), 12 ballistic missile
+    # submarines (SSBNs) equipped with 192 submarine-launched ballistic missiles (SLBMs), and
+    # 58 strategic bombers".
+    got = {r["leg"]: num(r["launchers"]) for r in preferred("RUS", 2025)}
+    assert got == {"icbm": 330, "slbm": 192, "bomber": 58}
+
+
+def test_deployed_strategic_warheads_never_exceed_the_stockpile() -> None:
+    with (TABLES / "stockpiles.csv").open(newline="") as f:
+        stock: dict[int, int] = {}
+        for r in csv.DictReader(f):
+            if r["country"] == "RUS" and r["warheads"]:
+                stock[int(r["year"])] = max(stock.get(int(r["year"]), 0), int(r["warheads"]))
+    years = {int(r["year"]) for r in rows("RUS")}
+    checked = [y for y in years if y in stock and total(preferred("RUS", y), "warheads")]
+    assert len(checked) > 20
+    assert [y for y in checked if total(preferred("RUS", y), "warheads") > stock[y]] == []
+
+
+def test_china_dropped_the_df21_from_the_nuclear_role_by_2025() -> None:
+    # Nuclear Notebook 2025: the DF-26 "appears to have completely replaced the medium-range
+    # DF-21 in the nuclear role".
+    df21 = [r for r in preferred("CHN", 2025, ("inf_ground",)) if r["system"].startswith("DF-21")]
+    assert [num(r["launchers"]) for r in df21] == [0]

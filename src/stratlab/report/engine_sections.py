@@ -66,7 +66,8 @@ def historical_sections(seed: int) -> list[Section]:
         "reach the other's homeland. Damage expectancy, alert, w80 and interceptor kill "
         "probability are the one illustrative set (`stratlab-illustrative`, no sourced values; "
         f"{ENGINE_DOC}) that `stratlab stability --year` also uses; with arsenals of thousands of "
-        "warheads the index saturates near 1, so read the curve as a consistency check of the machinery, not as a finding.",
+        "warheads the index saturates near 1, so read the curve as a consistency check of the "
+        "machinery, not as a finding.",
         _sources(ds), figure=png(fig),
     )
     return [roles, stability]
