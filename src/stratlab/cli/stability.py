@@ -95,6 +95,7 @@ def stability(
     from stratlab.models.first_strike import first_strike_stability
     from stratlab.scenario.assumptions import load_assumptions
     from stratlab.scenario.posture import Posture, force_arrays
+    from stratlab.scenario.posture_catalog import UNCOUNTED
 
     notes: list[str] = []
     hyp = None
@@ -119,6 +120,8 @@ def stability(
                        if g.startswith(("launchers", "warheads_per_launcher"))]
             if guessed:
                 notes.append(f"{p.actor} {year}: no published figure, assumed: {'; '.join(guessed)}")
+            if p.note and UNCOUNTED in p.note:
+                notes.append(f"{p.actor} {year}: {p.note.split('; ', 1)[1]}")
     else:
         if vs is None or len(postures) != 1:
             raise UserError("give one POSTURE.yaml and --vs OTHER.yaml, or --year YEAR A B")

@@ -5,7 +5,9 @@ extremities that matter for reach from the other side (continental US: Washingto
 European USSR/Russia: Moscow and Kaliningrad, the westernmost RSFSR city; Asian Russia:
 Novosibirsk and Vladivostok; China: Beijing and the "centre point of Asia" monument near Ürümqi
 in Xinjiang). A *forward basing area* (a host country) is represented by its capital — for West
-Germany, Bonn, its capital 1949–1990. ``deployed_in`` codes are those of the ``forces`` table
+Germany, Bonn, its capital 1949–1990; ``EUR`` (a row spread over several Western European hosts)
+by the capitals of the Western European basing areas of this table (West Germany, UK, Italy,
+Belgium, the Netherlands). ``deployed_in`` codes are those of the ``forces`` table
 (FORCES_SCHEMA: ISO3 host countries, ``RUS-west``/``RUS-east``, the country code for a homeland;
 ``sea`` has no point). Coordinates are decimal degrees rounded to 0.01°, each read from the page
 named beside it (accessed 2026-12-02): the infoboxes of Wikipedia articles and their mirrors, or a
@@ -46,6 +48,7 @@ ROME = Point("Rome", 41.90, 12.50, "http://piglix.com/piglix/Rome")
 ANKARA = Point("Ankara", 39.93, 32.85, "https://simple.wikipedia.org./wiki/Ankara")
 BRUSSELS = Point("Brussels", 50.85, 4.35, "https://wiki.kidzsearch.com/wiki/City_of_Brussels")
 AMSTERDAM = Point("Amsterdam", 52.37, 4.90, "https://freesourcelibrary.com/amsterdam-canals-to-culture")
+MANILA = Point("Manila", 14.58, 120.97, "https://sco.wikipedia.org/wiki/Manila")
 
 AREAS: dict[str, tuple[Point, ...]] = {
     "USA": (WASHINGTON, SEATTLE),
@@ -60,6 +63,8 @@ AREAS: dict[str, tuple[Point, ...]] = {
     "TUR": (ANKARA,),
     "BEL": (BRUSSELS,),
     "NLD": (AMSTERDAM,),
+    "PHL": (MANILA,),
+    "EUR": (BONN, LONDON, ROME, BRUSSELS, AMSTERDAM),
 }
 """``deployed_in`` code → representative points of that area."""
 

@@ -15,7 +15,8 @@ The rule (also in docs/theory/first_strike.md, "One route"), for one country and
    other and ``warheads_per_launcher``. Only where the source publishes no loading does a row
    get one warhead per launcher (launchers without warheads), or one launcher per warhead
    (warheads without launchers) — listed in the component's ``assumed`` and in the CLI's notes;
-   a row with neither launchers nor warheads is a ``LookupError``.
+   a row with neither launchers nor warheads gives no component and is named in the posture's
+   ``note`` (and the CLI's notes).
 5. **Reach** (:mod:`stratlab.scenario.reach`): each component lists the other countries of the
    table whose homeland its range covers from its ``deployed_in`` area, with flight times.
 6. **Assumptions** (:class:`~stratlab.scenario.assumptions.StabilityAssumptions`): the alert
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     import duckdb
 
 NOTE = "built from the catalog's forces table by stratlab.scenario.posture_catalog"
+UNCOUNTED = "rows without launchers or warheads, left out"
 
 
 def _label(row: ForceRow) -> str:
@@ -129,9 +131,12 @@ def posture_from_rows(country: str, year: int, rows: Sequence[ForceRow], spans: 
                       adversaries: Sequence[str], hyp: StabilityAssumptions) -> Posture:
     """The posture of one country-year from its preferred rows (rules 2–6)."""
     check_legs(country, year, rows, spans)
-    comps = [c for r in rows if r.leg != "abm" and (c := component(r, adversaries, hyp)) is not None]
-    defs = [d for r in rows if r.leg == "abm" and (d := defense(r)) is not None]
-    return Posture(actor=country, year=year, components=comps, defenses=defs, note=NOTE)
+    counted = [r for r in rows if r.launchers is not None or r.warheads is not None]
+    comps = [c for r in counted if r.leg != "abm" and (c := component(r, adversaries, hyp)) is not None]
+    defs = [d for r in counted if r.leg == "abm" and (d := defense(r)) is not None]
+    blank = [f"{r.system} ({r.deployed_in})" for r in rows if r not in counted]
+    note = NOTE + (f"; {UNCOUNTED}: {', '.join(blank)}" if blank else "")
+    return Posture(actor=country, year=year, components=comps, defenses=defs, note=note)
 
 
 def adversaries_of(country: str, con: duckdb.DuckDBPyConnection | None = None) -> list[str]:
@@ -167,6 +172,7 @@ def posture_from_catalog(
 
 __all__ = [
     "NOTE",
+    "UNCOUNTED",
     "adversaries_of",
     "check_legs",
     "component",
