@@ -55,9 +55,9 @@ def con(fixture_db: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(fixture_db), read_only=True)
 
 
-def _cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _cli(db: Path, *args: str, command: str = "stability") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "STRATLAB_CATALOG": str(db)}
-    return subprocess.run([sys.executable, "-m", "stratlab", "stability", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "stratlab", command, *args], capture_output=True,
                           text=True, timeout=300, env=env)
 
 
@@ -132,6 +132,13 @@ def test_a_leg_missing_inside_its_years_is_an_error_naming_country_year_and_leg(
 ])
 def test_cli_errors_are_one_line(fixture_db: Path, args: tuple[str, ...], needle: str) -> None:
     assert needle in assert_one_line_error(_cli(fixture_db, *args))
+
+
+def test_a_replay_over_a_missing_leg_stops_with_one_line(fixture_db: Path, tmp_path: Path) -> None:
+    case = tmp_path / "s.yaml"
+    case.write_text(SCENARIO.format(first=1983, last=1985).replace("[USA, RUS]", "[USA, CHN]"))
+    res = _cli(fixture_db, str(case), "--out", str(tmp_path / "out"), command="run")
+    assert "CHN 1984 has no preferred bomber row" in assert_one_line_error(res)
 
 
 # --- reach --------------------------------------------------------------------------------------
