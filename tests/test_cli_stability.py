@@ -86,3 +86,24 @@ def test_assumptions_file_errors_are_one_line(tmp_path: Path) -> None:
     bad.write_text("de: 1.7\nw80: 300\n")
     msg = assert_one_line_error(stratlab("stability", "--year", "1987", "USA", "RUS", "--assume", str(bad)))
     assert str(bad) in msg and "de" in msg
+
+
+def test_assumptions_file_keeps_the_defaults_it_leaves_out(tmp_path: Path) -> None:
+    from stratlab.scenario.assumptions import DEFAULT, load_assumptions
+
+    path = tmp_path / "a.yaml"
+    path.write_text("de: 0.6\nalert: 0.2\nw80: 500\nsource: my-study\n")
+    got = load_assumptions(path)
+    assert (got.de_fixed, got.de_surv, got.w80, got.source) == (0.6, 0.6, 500.0, "my-study")
+    assert got.pk == DEFAULT.pk
+    assert got.alert_of("slbm") == got.alert_of("icbm_silo") == 0.2
+
+
+def test_engine_stability_parameters_default_to_the_one_assumption_set() -> None:
+    from stratlab.scenario.assumptions import DEFAULT
+    from stratlab.scenario.parameters import StabilityParams
+
+    params = StabilityParams()
+    for name in ("de_fixed", "de_surv", "w80", "pk"):
+        value = getattr(params, name)
+        assert (value.value, value.source) == (getattr(DEFAULT, name), DEFAULT.source)
