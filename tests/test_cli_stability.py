@@ -107,3 +107,17 @@ def test_engine_stability_parameters_default_to_the_one_assumption_set() -> None
     for name in ("de_fixed", "de_surv", "w80", "pk"):
         value = getattr(params, name)
         assert (value.value, value.source) == (getattr(DEFAULT, name), DEFAULT.source)
+
+
+@pytest.mark.parametrize(("first", "last"), [(1986, 1988), (2019, 2019)])
+def test_cli_year_and_engine_replay_agree_on_the_catalog(first: int, last: int) -> None:
+    from stratlab.engine import run
+    from stratlab.scenario.load import parse_scenario
+
+    sc = parse_scenario(f"name: t\nmode: historical\nyears: [{first}, {last}]\nactors: [USA, RUS]\n")
+    ds = run(sc)
+    for year in range(first, last + 1):
+        res = stratlab("stability", "--year", str(year), "USA", "RUS", "--json")
+        assert res.returncode == 0, res.stderr
+        engine = float(ds["fsi"].sel(year=year, actor="USA", target="RUS").isel(member=0))
+        assert json.loads(res.stdout)["fsi"] == pytest.approx(engine, rel=1e-9, abs=1e-12), year
