@@ -153,7 +153,7 @@ def from_ghsf(path: Path) -> list[Row]:
                 note += ("; not preferred: the W76-1 row (768) looks like a stockpile count; "
                          "New START data and the Nuclear Notebook put deployed SLBM warheads "
                          "near 900-1,000 (the preferred rows interpolate between 2015 and the "
-                         "Notebook's 2019 and 2025 figures)")
+                         "Notebook's 2019, 2022 and 2025 figures)")
             rows.append(row(year, name, leg, rc, basing, where, n, wh, "ghsf",
                             wpl=loading if loading is not None and leg != "bomber" else None,
                             range_km=ranges[ghsf], note=note, preferred=preferred))
@@ -206,6 +206,10 @@ def extra_rows() -> list[Row]:
         row(2019, "Trident II D-5", *sl, 280, 900, "nn-us-2019", confidence="Low",
             as_of="2019-01", note="warheads: ~1,300 on ballistic missiles minus 400 on "
             "Minuteman III (derived); launchers: 14 SSBNs x 20 active tubes [aca-nst-2018]"),
+        row(2022, "Trident II D-5", *sl, 280, 944, "nn-us-2022", confidence="Low",
+            note="~944 warheads on SLBMs (of ~1,744 deployed: 400 ICBM, ~944 SLBM, 300 at "
+            "bomber bases, 100 in Europe); launchers: 14 SSBNs x 20 tubes as in 2019 and 2025 "
+            "[aca-nst-2018], [nn-us-2025]"),
         row(2019, "bomber weapons (all)", *bo, None, 300, "nn-us-2019", confidence="Medium",
             preferred=False, as_of="2019-01", note="~300 weapons at bomber bases (same as "
             "the compilation's 2019 figure)"),
@@ -215,6 +219,29 @@ def extra_rows() -> list[Row]:
         row(1962, "bomber weapons (all)", *bo, None, 2962, "fp-1962", confidence="High",
             as_of="1962-10", note="deliverable weapons of 555 B-52, 675 B-47 and 76 B-58 at "
             "the end of October 1962; 2,952 SAC-alerted weapons at DEFCON 2 [rhodes-ny]"),
+    ]
+    # Conflicting figures from the postures reference, kept beside the preferred estimates.
+    out += [
+        row(1962, "Atlas", *ic, 102, 102, "pent-62", wpl=1, rule="official", preferred=False,
+            confidence="Medium", as_of="1962-11-29", note="in operational status on 29 Nov "
+            "1962 (102 Atlas + 54 Titan I = 156); the compilation's year value is 129"),
+        row(1962, "Titan I", *ic, 54, 54, "pent-62", wpl=1, rule="official", preferred=False,
+            confidence="Medium", as_of="1962-11-29", note="in operational status on 29 Nov 1962"),
+        row(1987, "Pershing II", "inf_ground", "intermediate", "mobile", "DEU", 108, 108,
+            "wilson-pershing2", wpl=1, preferred=False, confidence="High",
+            note="all 108 launchers in place by December 1985; W85"),
+        row(2001, "Peacekeeper", *ic, 50, 500, "aca-2001", wpl=10, rule="start_mou",
+            preferred=False, confidence="Medium", as_of="2001-01",
+            note="START MOU data of January 2001 (accountable: deployed and in overhaul)"),
+        row(2010, "Minuteman III", *ic, 450, 1200, "crs-2010", rule="official",
+            preferred=False, confidence="Medium", as_of="2010-01",
+            note="probably loading capacity or treaty attribution; the compilation gives 500"),
+        row(2010, "Trident II D-5", *sl, 336, 2000, "crs-2010", rule="official",
+            preferred=False, confidence="Medium", as_of="2010-01",
+            note="launch tubes of 14 SSBNs x 24; 'around 2,000' warheads, approximate"),
+        row(2018, "Minuteman III", *ic, 400, 400, "crs-2018", wpl=1, rule="official",
+            preferred=False, confidence="High", as_of="2018-11",
+            note="400 deployed in 450 silos, one warhead each"),
     ]
     thor = ("inf_ground", "intermediate", "fixed", "GBR")
     for y, n, conf in ((1960, 60, "Low"), (1961, 60, "Low"), (1962, 60, "Medium"),
@@ -235,23 +262,25 @@ def extra_rows() -> list[Row]:
                        range_km=2400, confidence="Medium",
                        note="one squadron at Cigli, installed July–August 1962" if n else
                        "0 = removed in April 1963"))
-    abm = ("abm", "short", "fixed", "USA")
+    abm = ("abm", "short", "fixed", "USA")  # range_class: no source gives an interceptor's
+    abm_note = "; range_class 'short' is a placeholder (interceptor reach, not a source figure)"
     out += [
         row(1975, "Safeguard (Spartan and Sprint)", *abm, 100, 100, "army-smdc-safeguard",
             wpl=1, confidence="High", as_of="1975-10",
             note="30 Spartan + 70 Sprint nuclear-armed interceptors at Nekoma, North Dakota; "
-            "full operational capability in October 1975 [smdc-sg]"),
+            "full operational capability in October 1975 [smdc-sg]" + abm_note),
         row(1976, "Safeguard (Spartan and Sprint)", *abm, 0, 0, "smdc-sg", wpl=None,
             confidence="High", as_of="1976-02-10",
-            note="0 = inactivated on 10 February 1976"),
+            note="0 = inactivated on 10 February 1976" + abm_note),
         row(2010, "GMD (Ground-Based Interceptor)", *abm, 30, None, "ds-2009",
             confidence="Medium", note="non-nuclear hit-to-kill interceptors; 26 at Fort Greely "
-            "and 4 at Vandenberg"),
+            "and 4 at Vandenberg" + abm_note),
         row(2017, "GMD (Ground-Based Interceptor)", *abm, 44, None, "asf-2017",
             confidence="High", as_of="2017-12", note="44 since the end of 2017 (40 Fort "
-            "Greely + 4 Vandenberg); non-nuclear"),
+            "Greely + 4 Vandenberg); non-nuclear" + abm_note),
         row(2025, "GMD (Ground-Based Interceptor)", *abm, 44, None, "bm-2024",
-            confidence="High", note="non-nuclear; Next Generation Interceptor from about 2028"),
+            confidence="High", note="non-nuclear; Next Generation Interceptor from about 2028"
+            + abm_note),
         row(2024, "Typhon (Mid-Range Capability)", "inf_ground", "intermediate", "mobile",
             "PHL", 4, 0, "navalnews-2024-04", wpl=0, range_km=2000, confidence="Low",
             as_of="2024-04", note="one battery of 4 launchers (Tomahawk, SM-6), conventional: "

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from stratlab.data import DataError, data_version, load_tables
+from data_helpers import expect_build_error
+from stratlab.data import data_version, load_tables
 from stratlab.data.forces_checks import interpolate
 
 HEADER = (
@@ -42,14 +43,6 @@ def _usa(tables: Path) -> Path:
     return tables / "forces" / "USA.csv"
 
 
-def _expect(tables: Path, *needles: str) -> str:
-    with pytest.raises(DataError) as err:
-        load_tables(tables)
-    msg = str(err.value)
-    for n in needles:
-        assert n in msg, msg
-    return msg
-
 
 def test_real_forces_table_loads_from_its_directory() -> None:
     rows = load_tables()["forces"]
@@ -73,12 +66,12 @@ def test_second_country_file_is_concatenated(tables_copy: Path) -> None:
 def test_header_mismatch_in_one_file_names_that_file(tables_copy: Path) -> None:
     other = tables_copy / "forces" / "ZZZ.csv"
     other.write_text(HEADER.replace("launchers,", "launcher,", 1) + "\n", encoding="utf-8")
-    _expect(tables_copy, "ZZZ.csv, line 1", "header")
+    expect_build_error(tables_copy, "ZZZ.csv, line 1", "header")
 
 
 def test_unknown_leg_is_named(tables_copy: Path) -> None:
     line = _append(_usa(tables_copy), _row(1990, leg="glcm"))
-    _expect(tables_copy, f"USA.csv, line {line}, leg", "'glcm'", "vocabulary")
+    expect_build_error(tables_copy, f"USA.csv, line {line}, leg", "'glcm'", "vocabulary")
 
 
 @pytest.mark.parametrize("column,bad", [
@@ -90,26 +83,26 @@ def test_every_vocabulary_is_checked(tables_copy: Path, column: str, bad: str) -
     idx = HEADER.split(",").index(column)
     row[idx] = bad
     line = _append(_usa(tables_copy), ",".join(row))
-    _expect(tables_copy, f"USA.csv, line {line}, {column}", repr(bad))
+    expect_build_error(tables_copy, f"USA.csv, line {line}, {column}", repr(bad))
 
 
 def test_two_preferred_rows_for_one_system_year_fail(tables_copy: Path) -> None:
     path = _usa(tables_copy)
     _append(path, _row(1990))
     line = _append(path, _row(1990, source="nn-us-2025"))
-    _expect(tables_copy, f"USA.csv, line {line}, preferred", "second preferred row")
+    expect_build_error(tables_copy, f"USA.csv, line {line}, preferred", "second preferred row")
 
 
 def test_system_year_without_a_preferred_row_fails(tables_copy: Path) -> None:
     line = _append(_usa(tables_copy), _row(1990, preferred="false"))
-    _expect(tables_copy, f"USA.csv, line {line}, preferred", "no preferred row")
+    expect_build_error(tables_copy, f"USA.csv, line {line}, preferred", "no preferred row")
 
 
 def test_duplicate_key_fails(tables_copy: Path) -> None:
     path = _usa(tables_copy)
     _append(path, _row(1990))
     line = _append(path, _row(1990, preferred="false"))
-    _expect(tables_copy, f"USA.csv, line {line}", "duplicate key")
+    expect_build_error(tables_copy, f"USA.csv, line {line}", "duplicate key")
 
 
 def _interp_case(tables: Path, mid: str) -> int:
@@ -129,7 +122,7 @@ def test_interpolated_row_off_the_line_fails(tables_copy: Path) -> None:
     line = _interp_case(tables_copy, _row(1983, launchers="41", warheads="120",
                                           basis="interpolated", anchors="1980;1985",
                                           source="nn-us-2025"))
-    _expect(tables_copy, f"USA.csv, line {line}, launchers", "expected 40")
+    expect_build_error(tables_copy, f"USA.csv, line {line}, launchers", "expected 40")
 
 
 @pytest.mark.parametrize("anchors,needle", [
@@ -141,19 +134,19 @@ def test_interpolated_row_needs_two_sourced_anchors(tables_copy: Path, anchors: 
     line = _interp_case(tables_copy, _row(1983, launchers="40", warheads="120",
                                           basis="interpolated", anchors=anchors,
                                           source="nn-us-2025"))
-    _expect(tables_copy, f"USA.csv, line {line}, anchor_years", needle)
+    expect_build_error(tables_copy, f"USA.csv, line {line}, anchor_years", needle)
 
 
 def test_interpolated_row_cites_the_later_anchor(tables_copy: Path) -> None:
     line = _interp_case(tables_copy, _row(1983, launchers="40", warheads="120",
                                           basis="interpolated", anchors="1980;1985"))
-    _expect(tables_copy, f"USA.csv, line {line}, source_id", "'nn-us-2025'")
+    expect_build_error(tables_copy, f"USA.csv, line {line}, source_id", "'nn-us-2025'")
 
 
 def test_sourced_row_with_anchor_years_fails(tables_copy: Path) -> None:
     line = _append(_usa(tables_copy),
                    _row(1990, anchors="1980;1995"))
-    msg = _expect(tables_copy, f"USA.csv, line {line}, anchor_years")
+    msg = expect_build_error(tables_copy, f"USA.csv, line {line}, anchor_years")
     assert re.search(r"expected empty", msg)
 
 
