@@ -310,6 +310,12 @@ c_icbm = {
     2024: cicbm(2024, L=550, rule="official", src="defcon-2025", conf="Low", as_of="2024",
                 note="approximate: ~400 ICBMs on ~550 launchers (DoD 2024 as reported second-hand)"),
 }
+c_icbm[2018] = cicbm(2018, L=63, rule="official", src="fas-cn-2019", conf="Low", as_of="2018-05",
+                     note="approximate: the DoD report of 2018 listed 50-75 ICBM launchers ('90 versus the 50-75 listed in last year's report', FAS on the 2019 report); midpoint 63 taken here as for the 2011-2013 ranges; missiles 75-100")
+c_icbm_dod2016 = cicbm(2016, L=63, rule="official", src="fas-nn-cn-2016", conf="Low", pref=False, as_of="2016-07",
+                       note="approximate: 'the overall number of ICBM launchers has not increased since 2011 but remained at 50-75 launchers' (FAS, Nuclear Notebook 2016, on the DoD ranges); midpoint 63 taken here; not preferred (the SIPRI 2016 sum is), it anchors the DoD line to 2018")
+crows.append(c_icbm_dod2016)
+crows += fill({2016: c_icbm_dod2016, 2018: c_icbm[2018]}, [(2016, 2018)])
 crows += c_icbm.values()
 crows.append(cicbm(2019, L=100, rule="official", src="twz-2020", conf="Medium", pref=False, as_of="2019-12",
                    note="DoD 2020 report, data as of late 2019"))

@@ -8,7 +8,7 @@ residual each check accepts is a named constant below, with its reason.
   every leg the country fielded that year. A leg is *fielded* in a year when some system of
   that leg has sourced rows with non-zero launchers in that year or earlier *and* in that year
   or later (so a leg with a gap between two systems, such as US missile defence 1977–2009, is
-  not required in the gap).
+  not required in the gap); the holes no source fills are listed in :data:`UNSOURCED_GAPS`.
 - **Stockpile**: a country-year's deployed strategic warheads (preferred ICBM, SLBM and bomber
   rows) never exceed the smallest total stockpile the ``stockpiles`` table gives that year.
 - **START MOU 1990**: the rows counted by ``start_mou`` for 1990 sum, leg by leg, to the MOU's
@@ -16,10 +16,12 @@ residual each check accepts is a named constant below, with its reason.
   :data:`MOU_TOLERANCE` of the MOU's ICBM and SLBM launchers and warheads.
 - **New START**: for every exchange, the preferred rows of that year counted by the treaty's
   rule (warheads on ICBMs and SLBMs, plus one per bomber) lie within :data:`NEW_START_TOLERANCE`
-  of the declared deployed warheads, and the deployed launchers likewise.
-- **INF**: from the treaty's signature year to the end of eliminations, a system's preferred
-  launchers never exceed the missiles of that system eliminated under the treaty; after 1991
-  and until the treaty's end, no nuclear row (warheads > 0) of the INF band is deployed.
+  (Russia: :data:`NEW_START_TOLERANCE_BY_COUNTRY`) of the declared deployed warheads, and the
+  deployed launchers likewise.
+- **INF** (the treaty's parties only, :data:`INF_PARTIES`): from the treaty's signature year
+  to the end of eliminations, a system's preferred launchers never exceed the missiles of that
+  system eliminated under the treaty; after 1991 and until the treaty's end, no nuclear row
+  (warheads > 0) of the INF band is deployed.
 """
 
 from __future__ import annotations
@@ -34,6 +36,19 @@ from stratlab.data.forces_checks import where
 SPANS: dict[str, tuple[int, int]] = {"USA": (1960, 2025), "RUS": (1960, 2025), "CHN": (1964, 2025)}
 STRATEGIC_LEGS: tuple[str, ...] = ("icbm", "slbm", "bomber")
 INF_BAND: tuple[str, ...] = ("intermediate", "shorter")
+# Country-year-legs that completeness does not require, each with its reason. Keep this short:
+# every entry is a known hole in the record, listed in docs/data/forces_rus_chn.md.
+# RUS 2009-2012: START data ended with the July 2009 memorandum (totals only in the source
+# read) and the New START exchanges give only whole-force aggregates; no per-leg figure for
+# these years was found, and the 2008 (start_mou) and 2013 (estimate) anchors are counted by
+# different rules, so the interpolation rule cannot bridge them.
+UNSOURCED_GAPS: dict[tuple[str, str], tuple[int, int]] = {
+    ("RUS", "icbm"): (2009, 2012),
+    ("RUS", "slbm"): (2009, 2012),
+    ("RUS", "bomber"): (2009, 2012),
+}
+# The INF Treaty bound only the United States and the USSR (Russia as its successor).
+INF_PARTIES: tuple[str, ...] = ("USA", "RUS")
 
 # START MOU 1990 vs the year's preferred estimates: 15 %. The MOU is dated 1 September 1990 and
 # counts treaty-accountable warheads (agreed attributions, e.g. 8 per Trident II, 3 per SS-N-18
@@ -48,6 +63,13 @@ MOU_TOLERANCE = 0.15
 # treaty counts missiles in tubes (220-230). Largest US residuals: warheads +13.3 % (Sept 2016),
 # launchers +14.6 % (March 2021).
 NEW_START_TOLERANCE = 0.15
+# Russia: 25 %. Russia's preferred rows 2013-2025 are the Nuclear Notebook's estimates (2013 and
+# 2025 anchors, the years between on the straight line), which count the force structure (all
+# launch tubes of the SSBN fleet, boats in overhaul included; bombers at their bases) and do not
+# follow the half-yearly ups and downs of the treaty count. Measured residuals, ours minus the
+# exchange: warheads +4.2 % (Sept 2015) to +24.7 % (Sept 2013), -5.2 % (Sept 2016); deployed
+# launchers +7.6 % (Feb 2018) to +18.0 % (Sept 2013).
+NEW_START_TOLERANCE_BY_COUNTRY: dict[str, float] = {"RUS": 0.25}
 # INF: the treaty was signed in 1987 and eliminations ended on 1 June 1991; year values for
 # 1991 may describe the start of the year, so the ban on deployed nuclear INF-band rows is
 # checked from 1992 to 2018 (the treaty ended on 2 August 2019).
@@ -99,6 +121,9 @@ def check_completeness(rows: Sequence[Record]) -> None:
     for (country, leg), spans in sorted(fielded(rows).items()):
         lo, hi = SPANS.get(country, (min(s[0] for s in spans), max(s[1] for s in spans)))
         for year in range(lo, hi + 1):
+            gap = UNSOURCED_GAPS.get((country, leg))
+            if gap is not None and gap[0] <= year <= gap[1]:
+                continue
             if any(a <= year <= b for a, b in spans) and (country, year, leg) not in have:
                 raise DataError(
                     f"{first[country].path}: {country} {year} has no preferred {leg!r} row, but "
@@ -189,14 +214,15 @@ def check_new_start(rows: Sequence[Record], exchanges: Sequence[Record]) -> None
             "warheads_deployed": _sum(missiles, "warheads") + _sum(bombers, "launchers"),
             "deployed_icbm_slbm_hb": _sum(recs, "launchers"),
         }
+        tol = NEW_START_TOLERANCE_BY_COUNTRY.get(key[0], NEW_START_TOLERANCE)
         for col, got in ours.items():
             want = e.values[col]
-            if want is not None and _off(got, want, NEW_START_TOLERANCE):
+            if want is not None and _off(got, want, tol):
                 raise DataError(
                     f"{where(_heaviest(recs), 'warheads')}: {key[0]} {key[1]} in New START "
                     f"counting ({col}, bombers one warhead each) is {got}, off the exchange of "
                     f"{e.values['date']} ({want}; {e.path}, line {e.line}) by more than "
-                    f"{NEW_START_TOLERANCE:.0%}"
+                    f"{tol:.0%}"
                 )
 
 
@@ -205,7 +231,8 @@ def check_inf(rows: Sequence[Record], eliminations: Sequence[Record]) -> None:
                   if e.values["basis"] == "eliminated" and e.values["system_id"]}
     for r in _preferred(rows):
         v: dict[str, Any] = r.values
-        if v["leg"] != "inf_ground" or v["range_class"] not in INF_BAND:
+        if (v["leg"] != "inf_ground" or v["range_class"] not in INF_BAND
+                or v["country"] not in INF_PARTIES):
             continue
         e = eliminated.get((v["country"], INF_SYSTEMS.get(v["system"], "")))
         if e is not None and INF_SIGNED <= v["year"] <= INF_ELIMINATED and (
@@ -235,10 +262,13 @@ def check_cross(tables: dict[str, list[Record]]) -> None:
 
 
 __all__ = [
+    "INF_PARTIES",
     "INF_SYSTEMS",
     "MOU_TOLERANCE",
     "NEW_START_TOLERANCE",
+    "NEW_START_TOLERANCE_BY_COUNTRY",
     "SPANS",
+    "UNSOURCED_GAPS",
     "check_cross",
     "fielded",
 ]
