@@ -134,6 +134,23 @@ def test_cli_errors_are_one_line(fixture_db: Path, args: tuple[str, ...], needle
     assert needle in assert_one_line_error(_cli(fixture_db, *args))
 
 
+def test_a_declared_gap_is_missing_in_the_replay_and_an_error_for_the_year(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stratlab.scenario.posture_catalog as pc
+
+    monkeypatch.setattr(pc, "declared_gaps", lambda: {("CHN", "bomber"): (1984, 1984)})
+    with pytest.raises(pc.ForcesGapError, match="CHN 1984 has no bomber row: a gap no source fills"):
+        Posture.from_catalog("CHN", 1984, con=con)
+    sc = parse_scenario(SCENARIO.format(first=1983, last=1985).replace("[USA, RUS]", "[USA, CHN]"), con=con)
+    ds = run(sc, con=con)
+    assert ds.attrs["forces_gaps"] == "CHN 1984"
+    fsi = ds["fsi"].sel(actor="USA", target="CHN").isel(member=0).values
+    assert np.isnan(fsi[1]) and np.all(np.isfinite(fsi[[0, 2]]))
+    assert np.isnan(ds["central_warheads"].sel(actor="CHN", year=1984).item())
+    assert ds["central_warheads"].sel(actor="USA", year=1984).item() == 1500 + 110 * 8 + 1000
+
+
 def test_a_replay_over_a_missing_leg_stops_with_one_line(fixture_db: Path, tmp_path: Path) -> None:
     case = tmp_path / "s.yaml"
     case.write_text(SCENARIO.format(first=1983, last=1985).replace("[USA, RUS]", "[USA, CHN]"))

@@ -105,6 +105,14 @@ def force_rows_span(country: str, first: int, last: int, preferred: bool = True,
     return out
 
 
+def declared_gaps() -> dict[tuple[str, str], tuple[int, int]]:
+    """``{(country, leg): (first, last year)}``: holes in the record that no source fills, as the
+    table's completeness check declares them (``forces_crosschecks.UNSOURCED_GAPS``)."""
+    from stratlab.data.forces_crosschecks import UNSOURCED_GAPS
+
+    return dict(UNSOURCED_GAPS)
+
+
 def leg_spans(country: str, con: duckdb.DuckDBPyConnection | None = None) -> dict[str, tuple[int, int]]:
     """``{leg: (first year, last year)}`` with a preferred row of ``country`` — the years the
     table says the country fielded the leg (a year inside without a row is a hole)."""
@@ -180,6 +188,7 @@ __all__ = [
     "ForceRow",
     "ForcesLookupError",
     "check_covered",
+    "declared_gaps",
     "force_coverage",
     "force_rows",
     "force_rows_span",

@@ -4,7 +4,10 @@ Forces (docs/engine.md, "Historical mode"): every actor's posture in every year 
 that year's rows of the catalog's ``forces`` table by the one catalog rule
 (:func:`stratlab.scenario.posture_catalog.postures_from_catalog`, which ``stratlab stability
 --year`` also uses): no interpolation between snapshots, no gap-filling; a year or leg the
-table lacks is an error. The postures give the engine's :class:`~stratlab.engine.arsenal.Arsenal`
+table lacks is an error — except a leg missing in a gap that the table itself declares as one no
+source fills (RUS 2009–2012): those actor-years are *missing*, their forces NaN and every index
+of a pair with that actor NaN, listed in the result's ``forces_gaps`` attribute. The postures
+give the engine's :class:`~stratlab.engine.arsenal.Arsenal`
 (:func:`~stratlab.engine.arsenal.posture_arsenal`) and, pair by pair, the stability inputs
 (:func:`stratlab.engine.stability.posture_stability`). A scenario's ``inf_systems`` (dated
 evidence for INF-band systems) is checked against the catalog when the scenario loads; the
@@ -25,7 +28,7 @@ from numpy.typing import NDArray
 
 from stratlab.engine.arsenal import Arsenal, posture_arsenal
 from stratlab.scenario.posture import Posture
-from stratlab.scenario.posture_catalog import postures_from_catalog
+from stratlab.scenario.posture_catalog import postures_with_gaps
 
 if TYPE_CHECKING:
     import duckdb
@@ -36,14 +39,25 @@ IntArray = NDArray[np.int64]
 NOT_IN_FORCE, BINDING, SUSPENDED = 0, 1, 2
 STATUS_NAMES = ("not in force", "binding", "suspended")
 
-Postures = dict[str, dict[int, Posture]]
-"""``{actor: {year: posture}}``."""
+Postures = dict[str, dict[int, Posture | None]]
+"""``{actor: {year: posture}}``; ``None`` for a year in a declared gap of the table."""
 
 
 def history_postures(con: duckdb.DuckDBPyConnection, actors: Sequence[str], years: Sequence[int]) -> Postures:
     """Every actor's catalog posture in every year (``LookupError``, one line, where the table
-    lacks an actor, a year or a leg)."""
-    return {a: postures_from_catalog(a, min(years), max(years), con=con) for a in actors}
+    lacks an actor, a year or a leg outside its declared gaps)."""
+    return {a: postures_with_gaps(a, min(years), max(years), con=con) for a in actors}
+
+
+def gap_text(postures: Postures) -> str:
+    """The missing actor-years, e.g. ``RUS 2009, RUS 2010`` (empty if none)."""
+    return ", ".join(f"{a} {y}" for a, by_year in postures.items() for y, p in by_year.items() if p is None)
+
+
+def _arsenal(posture: Posture | None) -> Arsenal:
+    if posture is not None:
+        return posture_arsenal(posture)
+    return posture_arsenal(Posture(actor="GAP", year=2000)).map(lambda v: np.full_like(v, np.nan))
 
 
 def posture_sources(posture: Posture) -> set[str]:
@@ -58,8 +72,8 @@ def history_arsenal(
     """Every actor's forces in every year, fields ``(year, actor)``, the postures they come from,
     and the source ids used."""
     postures = history_postures(con, actors, years)
-    per_year = [Arsenal.stack([posture_arsenal(postures[a][y]) for a in actors], axis=-1) for y in years]
-    sources = {s for by_year in postures.values() for p in by_year.values() for s in posture_sources(p)}
+    per_year = [Arsenal.stack([_arsenal(postures[a][y]) for a in actors], axis=-1) for y in years]
+    sources = {s for by_year in postures.values() for p in by_year.values() if p for s in posture_sources(p)}
     return Arsenal.stack(per_year, axis=0), postures, sources
 
 
@@ -115,6 +129,7 @@ __all__ = [
     "SUSPENDED",
     "Postures",
     "eras",
+    "gap_text",
     "history_arsenal",
     "history_postures",
     "posture_sources",

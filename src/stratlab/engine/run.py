@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 from stratlab.engine.arsenal import Arsenal
 from stratlab.engine.forward import binding_share, run_forward
 from stratlab.engine.historical import HistoryTrace, run_historical
-from stratlab.engine.history import Postures
+from stratlab.engine.history import Postures, gap_text
 from stratlab.engine.results import DYADIC, PER_ACTOR, add_outcomes, dataset
 from stratlab.engine.roles import inf_roles
 from stratlab.engine.setup import RunContext, prepare
@@ -123,6 +123,7 @@ def run(
     report = progress or (lambda stage, done, total: None)
     sources = set(ctx.params.sources) | set(FIRST_STRIKE_SOURCES)
     treaty_ids = [t.id for t in sc.treaties]
+    gaps = ""
     if sc.mode == "forward":
         trace = run_forward(ctx, lambda done, total: report("simulate", done, total))
         ars = trace.arsenal
@@ -149,11 +150,13 @@ def run(
             **_history_vars(hist),
         }
         effect, postures = True, hist.postures
+        gaps = gap_text(hist.postures)
     report("stability", 0, 1)
     data.update(_stability_vars(ctx, ars, effect, postures))
     report("stability", 1, 1)
     ds = dataset(data, sc, members, treaty_ids, _attrs(sc, members, seed, sources))
     if sc.mode == "historical":
+        ds.attrs["forces_gaps"] = gaps  # actor-years the forces table declares unsourced (NaN)
         ds = ds.assign_coords(era=("year", hist.eras))
         if hist.fit is not None:
             ds = ds.assign_coords(fit_param=list(hist.fit.names))

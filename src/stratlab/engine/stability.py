@@ -89,7 +89,7 @@ def _reserves(ars: Arsenal, params: ParamSet, ndim: int) -> FloatArray | None:
 def _assemble(a: ForceArrays, b: ForceArrays, ars: Arsenal, params: ParamSet, ndim: int) -> Stability:
     n = ars.n_fixed.shape[-1]
     ii, jj = pairs(n)
-    res = _reserves(ars, params, ndim)
+    res = _reserves(ars.map(np.nan_to_num), params, ndim)
     r_a: FloatArray | float = 0.0
     r_b: FloatArray | float = 0.0
     if res is not None:
@@ -113,31 +113,45 @@ def pair_stability(ars: Arsenal, reach: FloatArray, params: ParamSet, with_inf: 
     return _assemble(a, b, ars, params, ndim)
 
 
-def _counted(posture: Posture, inf: bool) -> Posture:
-    """The posture without its INF-band components unless ``inf``."""
+def _counted(posture: Posture | None, inf: bool) -> Posture:
+    """The posture without its INF-band components unless ``inf`` (an empty one for a gap)."""
+    if posture is None:
+        return Posture(actor="GAP", year=2000)
     keep = [c for c in posture.components if inf or c.category not in INF_CATEGORIES]
     return posture.model_copy(update={"components": keep})
 
 
-def posture_stability(postures: dict[str, dict[int, Posture]], actors: list[str], years: list[int],
+def posture_stability(postures: dict[str, dict[int, Posture | None]], actors: list[str], years: list[int],
                       reach: FloatArray, params: ParamSet, ars: Arsenal, with_inf: bool = True) -> Stability:
     """FSI of every pair from catalog postures (``{actor: {year: posture}}``), fields
     ``(member, year, …)``. Side ``i`` facing ``j`` is ``Posture.to_force_arrays`` of its year's
     posture — its INF-band components only if ``with_inf`` and ``reach[i, j]`` — with DE, ``w80``
     and ``pk`` from the members' parameters; ``ars`` (``(member, year, actor)``) gives the
-    third-party reserves."""
+    third-party reserves. A year in which either side's posture is missing (``None``, a declared
+    gap of the table) gives NaN."""
     ii, jj = pairs(len(actors))
     sides: tuple[list[ForceArrays], list[ForceArrays]] = ([], [])
-    for i, j in zip(ii, jj, strict=True):
-        per_year = [force_arrays(_counted(postures[actors[i]][y], with_inf and bool(reach[i, j])),
-                                 _counted(postures[actors[j]][y], with_inf and bool(reach[j, i])),
+    missing = np.zeros((len(years), len(ii)), dtype=bool)
+    for k, (i, j) in enumerate(zip(ii, jj, strict=True)):
+        pi, pj = postures[actors[i]], postures[actors[j]]
+        missing[:, k] = [pi[y] is None or pj[y] is None for y in years]
+        per_year = [force_arrays(_counted(pi[y], with_inf and bool(reach[i, j])),
+                                 _counted(pj[y], with_inf and bool(reach[j, i])),
                                  lua=params.lua, assumptions=DEFAULT) for y in years]
-        for k in (0, 1):
-            sides[k].append(ForceArrays.stack([fa[k] for fa in per_year], axis=-1))
+        for side in (0, 1):
+            sides[side].append(ForceArrays.stack([fa[side] for fa in per_year], axis=-1))
     ndim = 3
     cols = {name: params.col(f"stability.{name}", ndim) for name in ("de_fixed", "de_surv", "w80", "pk")}
     a, b = (ForceArrays.stack(s, axis=-1).replace(**cols) for s in sides)
-    return _assemble(a, b, ars, params, ndim)
+    st = _assemble(a, b, ars, params, ndim)
+    if not missing.any():
+        return st
+    fsi = st.fsi.copy()
+    yy, kk = np.nonzero(missing)
+    fsi[:, yy, ii[kk], jj[kk]] = np.nan
+    fsi[:, yy, jj[kk], ii[kk]] = np.nan
+    pair = fsi[..., ii, jj]
+    return Stability(fsi=fsi, system_min=pair.min(axis=-1), system_product=pair.prod(axis=-1))
 
 
 __all__ = ["Stability", "pair_stability", "pairs", "posture_stability"]

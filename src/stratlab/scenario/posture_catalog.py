@@ -6,7 +6,10 @@ The rule (also in docs/theory/first_strike.md, "One route"), for one country and
    taken from another year. A country or year outside the table is a ``LookupError``.
 2. **Completeness**: a triad leg (ICBM, SLBM, bomber) that the country has preferred rows for in
    an earlier *and* a later year but not in this one is a ``LookupError`` naming country, year
-   and leg (a hole, not a zero: a leg that was empty is written as a row with 0 launchers).
+   and leg (a hole, not a zero: a leg that was empty is written as a row with 0 launchers); a
+   :class:`ForcesGapError` where the table declares the hole as one no source fills
+   (:func:`stratlab.data.forces.declared_gaps`), which the engine's replay reports as missing
+   years instead of stopping.
 3. **One component per row** (a system, or a leg aggregate, in one basing area), of category
    :func:`stratlab.data.vocabulary.category_of` ``(leg, basing, range_class, system)``; ``abm``
    rows become missile defences, ``sub_strategic`` rows are left out (the exchange is
@@ -31,7 +34,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from stratlab.data import geography
-from stratlab.data.forces import ForceRow, force_coverage, force_rows_span, leg_spans
+from stratlab.data.forces import ForceRow, declared_gaps, force_coverage, force_rows_span, leg_spans
 from stratlab.data.vocabulary import RANGE_BANDS, TRIAD_LEGS, category_of, default_survivable
 from stratlab.scenario.assumptions import DEFAULT, StabilityAssumptions
 from stratlab.scenario.posture import Basing, Component, MissileDefense, Posture
@@ -42,6 +45,10 @@ if TYPE_CHECKING:
 
 NOTE = "built from the catalog's forces table by stratlab.scenario.posture_catalog"
 UNCOUNTED = "rows without launchers or warheads, left out"
+
+
+class ForcesGapError(LookupError):
+    """A leg missing in a year the ``forces`` table declares as a gap no source fills."""
 
 
 def _label(row: ForceRow) -> str:
@@ -71,6 +78,10 @@ def check_legs(country: str, year: int, rows: Sequence[ForceRow], spans: dict[st
     for leg in TRIAD_LEGS:
         lo, hi = spans.get(leg, (year + 1, year - 1))
         if lo < year < hi and leg not in have:
+            gap = declared_gaps().get((country, leg))
+            if gap is not None and gap[0] <= year <= gap[1]:
+                raise ForcesGapError(f"forces: {country} {year} has no {leg} row: a gap no source fills "
+                                     f"({country} {leg} {gap[0]}–{gap[1]}, declared in the table's checks)")
             raise LookupError(f"forces: {country} {year} has no preferred {leg} row (the table has "
                               f"{country} {leg} rows {lo}–{hi}; a leg that was empty needs a row with 0)")
     if not rows:
@@ -144,6 +155,21 @@ def adversaries_of(country: str, con: duckdb.DuckDBPyConnection | None = None) -
     return [c for c in force_coverage(con) if c != country and c in geography.AREAS]
 
 
+def _years(country: str, first: int, last: int, con: duckdb.DuckDBPyConnection | None,
+           hyp: StabilityAssumptions, skip_gaps: bool) -> dict[int, Posture | None]:
+    by_year = force_rows_span(country, first, last, con=con)
+    spans, adversaries = leg_spans(country, con), adversaries_of(country, con)
+    out: dict[int, Posture | None] = {}
+    for y, rows in by_year.items():
+        try:
+            out[y] = posture_from_rows(country, y, rows, spans, adversaries, hyp)
+        except ForcesGapError:
+            if not skip_gaps:
+                raise
+            out[y] = None
+    return out
+
+
 def postures_from_catalog(
     country: str,
     first: int,
@@ -153,10 +179,16 @@ def postures_from_catalog(
     assumptions: StabilityAssumptions | None = None,
 ) -> dict[int, Posture]:
     """``{year: posture}`` for every year ``first``–``last`` (one query for the rows)."""
-    hyp = assumptions or DEFAULT
-    by_year = force_rows_span(country, first, last, con=con)
-    spans, adversaries = leg_spans(country, con), adversaries_of(country, con)
-    return {y: posture_from_rows(country, y, rows, spans, adversaries, hyp) for y, rows in by_year.items()}
+    out = _years(country, first, last, con, assumptions or DEFAULT, skip_gaps=False)
+    return {y: p for y, p in out.items() if p is not None}
+
+
+def postures_with_gaps(
+    country: str, first: int, last: int, *, con: duckdb.DuckDBPyConnection | None = None
+) -> dict[int, Posture | None]:
+    """As :func:`postures_from_catalog` (default assumptions), with ``None`` for a year in a
+    declared gap (:class:`ForcesGapError`); any other hole still raises."""
+    return _years(country, first, last, con, DEFAULT, skip_gaps=True)
 
 
 def posture_from_catalog(
@@ -173,6 +205,7 @@ def posture_from_catalog(
 __all__ = [
     "NOTE",
     "UNCOUNTED",
+    "ForcesGapError",
     "adversaries_of",
     "check_legs",
     "component",
@@ -181,4 +214,5 @@ __all__ = [
     "posture_from_catalog",
     "posture_from_rows",
     "postures_from_catalog",
+    "postures_with_gaps",
 ]
