@@ -25,12 +25,12 @@ from stratlab.scenario.spec import Scenario
 BAN = """\
 name: ban-test
 mode: forward
-years: [2010, 2018]
+years: [2013, 2021]
 actors: [USA, RUS, CHN]
 postures:
-  - catalog: {actor: USA, year: 2010}
-  - catalog: {actor: RUS, year: 2010}
-  - catalog: {actor: CHN, year: 2010}
+  - catalog: {actor: USA, year: 2013}
+  - catalog: {actor: RUS, year: 2013}
+  - catalog: {actor: CHN, year: 2013}
 treaties:
   - id: inf
     can_form: true
@@ -128,7 +128,7 @@ def test_perception_fit_recovers_the_parameters_that_made_the_series() -> None:
 
 
 def test_a_ban_binding_at_the_start_zeroes_the_parties_inf_forces() -> None:
-    sc = parse_scenario(BAN.replace("years: [2010, 2018]", "years: [2010, 2010]"))
+    sc = parse_scenario(BAN.replace("years: [2013, 2021]", "years: [2013, 2013]"))
     ds = run(sc, members=3, seed=0)
     assert ds["treaty_status"].sel(treaty="inf").values.tolist() == [[BINDING]] * 3
     assert np.all(ds["inf_launchers"].sel(actor=["USA", "RUS"]).values == 0.0)

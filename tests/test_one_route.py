@@ -88,9 +88,13 @@ def test_outside_the_table_is_a_one_line_lookup_error(con: duckdb.DuckDBPyConnec
 def test_every_leg_of_the_year_becomes_a_component(con: duckdb.DuckDBPyConnection) -> None:
     us = Posture.from_catalog("USA", 1984, con=con)
     by = {c.name: c for c in us.components}
-    assert set(by) == {"Minuteman III", "Trident I", "B-52", "Pershing II in DEU", "BGM-109G GLCM in GBR"}
+    assert set(by) == {"Minuteman III", "Trident I", "B-52", "B-47", "Pershing II in DEU",
+                       "BGM-109G GLCM in GBR"}
     assert by["Trident I"].warheads == 110 * 8  # launchers × loading (warheads left empty)
     assert by["B-52"].warheads_per_launcher == 10.0  # warheads ÷ launchers (loading left empty)
+    # the leg's warheads-only row (400) spread over the airframes that have no warheads (100 B-47)
+    assert by["B-47"].warheads_per_launcher == 4.0
+    assert any("leg's published" in a for a in by["B-47"].assumed)
     assert by["BGM-109G GLCM in GBR"].category == "glcm_intermediate"
     assert by["Pershing II in DEU"].category == "glbm_intermediate" and by["Pershing II in DEU"].survivable
     assert by["Minuteman III"].category == "icbm_silo" and by["Minuteman III"].alert_fraction == 0.0
@@ -148,7 +152,7 @@ def test_a_declared_gap_is_missing_in_the_replay_and_an_error_for_the_year(
     fsi = ds["fsi"].sel(actor="USA", target="CHN").isel(member=0).values
     assert np.isnan(fsi[1]) and np.all(np.isfinite(fsi[[0, 2]]))
     assert np.isnan(ds["central_warheads"].sel(actor="CHN", year=1984).item())
-    assert ds["central_warheads"].sel(actor="USA", year=1984).item() == 1500 + 110 * 8 + 1000
+    assert ds["central_warheads"].sel(actor="USA", year=1984).item() == 1500 + 110 * 8 + 1000 + 400
 
 
 def test_a_replay_over_a_missing_leg_stops_with_one_line(fixture_db: Path, tmp_path: Path) -> None:
@@ -174,12 +178,14 @@ def _sphere_km(area: str, target: str) -> float:
     ("CHN", "H-6", ["RUS"]),                                    # a medium bomber: not the US
     ("RUS", "ICBM (all)", ["CHN", "USA"]),                      # intercontinental, range unstated
     ("RUS", "SLBM (all)", ["CHN", "USA"]),                      # at sea
+    ("USA", "B-47", ["CHN", "RUS"]),                            # a heavy bomber, refuelled
 ])
 def test_reach_follows_range_and_basing(con: duckdb.DuckDBPyConnection, actor: str, name: str,
                                         reaches: list[str]) -> None:
     comp = next(c for c in Posture.from_catalog(actor, 1985, con=con).components if c.name == name)
     assert sorted(comp.reaches or []) == reaches
-    if comp.range_km is None or comp.deployed_in == geography.SEA:
+    heavy_bomber = comp.category == "bomber" and comp.name != "H-6"
+    if comp.range_km is None or comp.deployed_in == geography.SEA or heavy_bomber:
         return
     for target in ("USA", "RUS", "CHN"):
         if target == actor:
@@ -203,13 +209,13 @@ def test_only_the_warheads_that_reach_a_homeland_count_against_it(con: duckdb.Du
     us, ru, cn = (Posture.from_catalog(a, 1985, con=con) for a in ("USA", "RUS", "CHN"))
     ru_vs_us, us_vs_ru = force_arrays(ru, us, assumptions=DEFAULT)
     assert float(ru_vs_us.total_warheads) == 4000 + 900 + 500           # no SS-20
-    assert float(us_vs_ru.total_warheads) == 1500 + 120 * 8 + 1000 + 100 + 100  # Pershing II and GLCM
+    assert float(us_vs_ru.total_warheads) == 1500 + 120 * 8 + 1000 + 400 + 100 + 100  # Pershing II, GLCM
     ru_vs_cn, cn_vs_ru = force_arrays(ru, cn, assumptions=DEFAULT)
     assert float(ru_vs_cn.total_warheads) == 4000 + 900 + 500 + 600 + 300  # every SS-20
     assert float(cn_vs_ru.total_warheads) == 20 + 100
     cn_vs_us, _ = force_arrays(cn, us, assumptions=DEFAULT)
     assert float(cn_vs_us.total_warheads) == 20                           # DF-5 only, not the H-6
-    assert float(ru_vs_us.n_fixed) == 1000 and float(us_vs_ru.n_surv) == 120 + 100 + 100 + 100
+    assert float(ru_vs_us.n_fixed) == 1000 and float(us_vs_ru.n_surv) == 120 + 100 + 100 + 100 + 100
 
 
 # --- one route: the CLI and the engine's replay -------------------------------------------------

@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 
 from stratlab.engine.acts import act_array, coded_events
 from stratlab.engine.arsenal import Arsenal
-from stratlab.engine.history import Postures, eras, history_arsenal, treaty_status
+from stratlab.engine.history import Missing, Postures, eras, history_arsenal, treaty_status
 from stratlab.engine.perceive import PerceptionFit, believe, fit_dyad
 from stratlab.engine.setup import RunContext, initial_beliefs
 from stratlab.models.perception import SOURCE_IDS as PERCEPTION_SOURCES
@@ -39,6 +39,8 @@ class HistoryTrace:
     """Fields ``(1, year, actor)``: the record is the same for every member."""
     postures: Postures
     """``{actor: {year: catalog posture}}``: what the arsenal and the stability inputs come from."""
+    missing: Missing
+    """Actor-years with a leg in a gap the forces table declares unsourced (NaN results)."""
     hostility: FloatArray
     """``(member, year, actor, target)``."""
     acts: IntArray
@@ -76,7 +78,7 @@ def _measured(ctx: RunContext) -> pd.DataFrame:
 def run_historical(ctx: RunContext) -> HistoryTrace:
     """Replay the record over the scenario's years (see the module docstring)."""
     sc, years, actors = ctx.scenario, ctx.years, ctx.actors
-    arsenal, postures, sources = history_arsenal(ctx.con, actors, years)
+    arsenal, postures, missing, sources = history_arsenal(ctx.con, actors, years)
     statuses = []
     for t in sc.treaties:
         status, used = treaty_status(ctx.con, t.id, years)
@@ -102,7 +104,7 @@ def run_historical(ctx: RunContext) -> HistoryTrace:
     idx = np.arange(len(actors))
     hostility[..., idx, idx] = np.nan
     status_arr = np.stack(statuses, axis=-1) if statuses else np.zeros((len(years), 0), dtype=np.int64)
-    return HistoryTrace(arsenal.map(lambda v: v[None]), postures, hostility, acts, status_arr,
+    return HistoryTrace(arsenal.map(lambda v: v[None]), postures, missing, hostility, acts, status_arr,
                         _era_labels(ctx, statuses), fit, measured, sources)
 
 

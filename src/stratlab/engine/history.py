@@ -39,25 +39,30 @@ IntArray = NDArray[np.int64]
 NOT_IN_FORCE, BINDING, SUSPENDED = 0, 1, 2
 STATUS_NAMES = ("not in force", "binding", "suspended")
 
-Postures = dict[str, dict[int, Posture | None]]
-"""``{actor: {year: posture}}``; ``None`` for a year in a declared gap of the table."""
+Postures = dict[str, dict[int, Posture]]
+"""``{actor: {year: posture}}``."""
+Missing = set[tuple[str, int]]
+"""Actor-years with a triad leg in a gap the table declares unsourced."""
+
+CENTRAL_FIELDS = ("n_fixed", "w_fixed", "n_surv", "w_surv", "alert")
 
 
-def history_postures(con: duckdb.DuckDBPyConnection, actors: Sequence[str], years: Sequence[int]) -> Postures:
-    """Every actor's catalog posture in every year (``LookupError``, one line, where the table
-    lacks an actor, a year or a leg outside its declared gaps)."""
-    return {a: postures_with_gaps(a, min(years), max(years), con=con) for a in actors}
+def history_postures(
+    con: duckdb.DuckDBPyConnection, actors: Sequence[str], years: Sequence[int]
+) -> tuple[Postures, Missing]:
+    """Every actor's catalog posture in every year, and the actor-years with a leg missing in a
+    declared gap (``LookupError``, one line, for any other hole or a year outside the table)."""
+    postures: Postures = {}
+    missing: Missing = set()
+    for a in actors:
+        postures[a], gaps = postures_with_gaps(a, min(years), max(years), con=con)
+        missing |= {(a, y) for y in gaps}
+    return postures, missing
 
 
-def gap_text(postures: Postures) -> str:
+def gap_text(missing: Missing) -> str:
     """The missing actor-years, e.g. ``RUS 2009, RUS 2010`` (empty if none)."""
-    return ", ".join(f"{a} {y}" for a, by_year in postures.items() for y, p in by_year.items() if p is None)
-
-
-def _arsenal(posture: Posture | None) -> Arsenal:
-    if posture is not None:
-        return posture_arsenal(posture)
-    return posture_arsenal(Posture(actor="GAP", year=2000)).map(lambda v: np.full_like(v, np.nan))
+    return ", ".join(f"{a} {y}" for a, y in sorted(missing))
 
 
 def posture_sources(posture: Posture) -> set[str]:
@@ -68,13 +73,18 @@ def posture_sources(posture: Posture) -> set[str]:
 
 def history_arsenal(
     con: duckdb.DuckDBPyConnection, actors: Sequence[str], years: Sequence[int]
-) -> tuple[Arsenal, Postures, set[str]]:
-    """Every actor's forces in every year, fields ``(year, actor)``, the postures they come from,
-    and the source ids used."""
-    postures = history_postures(con, actors, years)
-    per_year = [Arsenal.stack([_arsenal(postures[a][y]) for a in actors], axis=-1) for y in years]
-    sources = {s for by_year in postures.values() for p in by_year.values() if p for s in posture_sources(p)}
-    return Arsenal.stack(per_year, axis=0), postures, sources
+) -> tuple[Arsenal, Postures, Missing, set[str]]:
+    """Every actor's forces in every year, fields ``(year, actor)`` (central fields NaN in a
+    missing actor-year), the postures they come from, the missing actor-years and the source
+    ids used."""
+    postures, missing = history_postures(con, actors, years)
+    ars = Arsenal.stack([Arsenal.stack([posture_arsenal(postures[a][y]) for a in actors], axis=-1)
+                         for y in years], axis=0)
+    if missing:
+        mask = np.array([[(a, y) in missing for a in actors] for y in years])
+        ars = ars.with_fields(**{f: np.where(mask, np.nan, getattr(ars, f)) for f in CENTRAL_FIELDS})
+    sources = {s for by_year in postures.values() for p in by_year.values() for s in posture_sources(p)}
+    return ars, postures, missing, sources
 
 
 def treaty_status(
@@ -127,6 +137,7 @@ __all__ = [
     "NOT_IN_FORCE",
     "STATUS_NAMES",
     "SUSPENDED",
+    "Missing",
     "Postures",
     "eras",
     "gap_text",

@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 from stratlab.engine.arsenal import Arsenal
 from stratlab.engine.forward import binding_share, run_forward
 from stratlab.engine.historical import HistoryTrace, run_historical
-from stratlab.engine.history import Postures, gap_text
+from stratlab.engine.history import Missing, Postures, gap_text
 from stratlab.engine.results import DYADIC, PER_ACTOR, add_outcomes, dataset
 from stratlab.engine.roles import inf_roles
 from stratlab.engine.setup import RunContext, prepare
@@ -48,14 +48,16 @@ def _force_vars(ars: Arsenal, members: int) -> dict[str, tuple[tuple[str, ...], 
 Vars = dict[str, tuple[tuple[str, ...], NDArray[Any]]]
 
 
-def _stability_vars(ctx: RunContext, ars: Arsenal, effect: bool, postures: Postures | None = None) -> Vars:
+def _stability_vars(ctx: RunContext, ars: Arsenal, effect: bool, postures: Postures | None = None,
+                    missing: Missing | None = None) -> Vars:
     """Stability variables; from the catalog postures (the route of ``stratlab stability --year``)
     when the run replays history, else from the arsenal."""
     full = ars.map(lambda v: np.broadcast_to(v, (ctx.members, *v.shape[1:])))
 
     def stability(with_inf: bool = True) -> Stability:
         if postures is not None:
-            return posture_stability(postures, ctx.actors, ctx.years, ctx.reach, ctx.params, full, with_inf)
+            return posture_stability(postures, ctx.actors, ctx.years, ctx.reach, ctx.params, full, with_inf,
+                                     missing or set())
         return pair_stability(full, ctx.reach, ctx.params, with_inf=with_inf)
 
     st = stability()
@@ -123,7 +125,7 @@ def run(
     report = progress or (lambda stage, done, total: None)
     sources = set(ctx.params.sources) | set(FIRST_STRIKE_SOURCES)
     treaty_ids = [t.id for t in sc.treaties]
-    gaps = ""
+    gaps, missing = "", set()
     if sc.mode == "forward":
         trace = run_forward(ctx, lambda done, total: report("simulate", done, total))
         ars = trace.arsenal
@@ -150,9 +152,10 @@ def run(
             **_history_vars(hist),
         }
         effect, postures = True, hist.postures
-        gaps = gap_text(hist.postures)
+        missing = hist.missing
+        gaps = gap_text(missing)
     report("stability", 0, 1)
-    data.update(_stability_vars(ctx, ars, effect, postures))
+    data.update(_stability_vars(ctx, ars, effect, postures, missing))
     report("stability", 1, 1)
     ds = dataset(data, sc, members, treaty_ids, _attrs(sc, members, seed, sources))
     if sc.mode == "historical":

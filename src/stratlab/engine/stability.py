@@ -113,28 +113,26 @@ def pair_stability(ars: Arsenal, reach: FloatArray, params: ParamSet, with_inf: 
     return _assemble(a, b, ars, params, ndim)
 
 
-def _counted(posture: Posture | None, inf: bool) -> Posture:
-    """The posture without its INF-band components unless ``inf`` (an empty one for a gap)."""
-    if posture is None:
-        return Posture(actor="GAP", year=2000)
+def _counted(posture: Posture, inf: bool) -> Posture:
+    """The posture without its INF-band components unless ``inf``."""
     keep = [c for c in posture.components if inf or c.category not in INF_CATEGORIES]
     return posture.model_copy(update={"components": keep})
 
 
-def posture_stability(postures: dict[str, dict[int, Posture | None]], actors: list[str], years: list[int],
-                      reach: FloatArray, params: ParamSet, ars: Arsenal, with_inf: bool = True) -> Stability:
+def posture_stability(postures: dict[str, dict[int, Posture]], actors: list[str], years: list[int],
+                      reach: FloatArray, params: ParamSet, ars: Arsenal, with_inf: bool = True,
+                      missing: set[tuple[str, int]] | None = None) -> Stability:
     """FSI of every pair from catalog postures (``{actor: {year: posture}}``), fields
     ``(member, year, …)``. Side ``i`` facing ``j`` is ``Posture.to_force_arrays`` of its year's
     posture — its INF-band components only if ``with_inf`` and ``reach[i, j]`` — with DE, ``w80``
     and ``pk`` from the members' parameters; ``ars`` (``(member, year, actor)``) gives the
-    third-party reserves. A year in which either side's posture is missing (``None``, a declared
-    gap of the table) gives NaN."""
+    third-party reserves. A pair-year with a ``missing`` actor-year (a leg in a declared gap of
+    the table) is NaN."""
     ii, jj = pairs(len(actors))
+    gone = missing or set()
     sides: tuple[list[ForceArrays], list[ForceArrays]] = ([], [])
-    missing = np.zeros((len(years), len(ii)), dtype=bool)
-    for k, (i, j) in enumerate(zip(ii, jj, strict=True)):
+    for i, j in zip(ii, jj, strict=True):
         pi, pj = postures[actors[i]], postures[actors[j]]
-        missing[:, k] = [pi[y] is None or pj[y] is None for y in years]
         per_year = [force_arrays(_counted(pi[y], with_inf and bool(reach[i, j])),
                                  _counted(pj[y], with_inf and bool(reach[j, i])),
                                  lua=params.lua, assumptions=DEFAULT) for y in years]
@@ -144,13 +142,14 @@ def posture_stability(postures: dict[str, dict[int, Posture | None]], actors: li
     cols = {name: params.col(f"stability.{name}", ndim) for name in ("de_fixed", "de_surv", "w80", "pk")}
     a, b = (ForceArrays.stack(s, axis=-1).replace(**cols) for s in sides)
     st = _assemble(a, b, ars, params, ndim)
-    if not missing.any():
+    mask = np.array([[(actors[i], y) in gone or (actors[j], y) in gone for i, j in zip(ii, jj, strict=True)]
+                     for y in years], dtype=bool).reshape(len(years), len(ii))
+    if not mask.any():
         return st
+    pair = np.where(mask, np.nan, st.fsi[..., ii, jj])
     fsi = st.fsi.copy()
-    yy, kk = np.nonzero(missing)
-    fsi[:, yy, ii[kk], jj[kk]] = np.nan
-    fsi[:, yy, jj[kk], ii[kk]] = np.nan
-    pair = fsi[..., ii, jj]
+    fsi[..., ii, jj] = pair
+    fsi[..., jj, ii] = pair
     return Stability(fsi=fsi, system_min=pair.min(axis=-1), system_product=pair.prod(axis=-1))
 
 

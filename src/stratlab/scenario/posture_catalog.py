@@ -15,9 +15,12 @@ The rule (also in docs/theory/first_strike.md, "One route"), for one country and
    rows become missile defences, ``sub_strategic`` rows are left out (the exchange is
    strategic); rows with 0 launchers and 0 warheads give no component.
 4. **Counts**: launchers and warheads as the row gives them; a missing one follows from the
-   other and ``warheads_per_launcher``. Only where the source publishes no loading does a row
-   get one warhead per launcher (launchers without warheads), or one launcher per warhead
-   (warheads without launchers) — listed in the component's ``assumed`` and in the CLI's notes;
+   other and ``warheads_per_launcher``. Where a leg's warheads are published only on a row of
+   their own (``bomber weapons (all)``: warheads, no launchers) beside rows of launchers without
+   warheads (the airframes), the leg's warheads are spread over those launchers (loading = the
+   leg's warheads ÷ their launchers, listed as assumed). Only where no loading is published at
+   all does a row get one warhead per launcher (launchers without warheads), or one launcher per
+   warhead (warheads without launchers) — listed in the component's ``assumed`` and in the CLI's notes;
    a row with neither launchers nor warheads gives no component and is named in the posture's
    ``note`` (and the CLI's notes).
 5. **Reach** (:mod:`stratlab.scenario.reach`): each component lists the other countries of the
@@ -31,6 +34,7 @@ The rule (also in docs/theory/first_strike.md, "One route"), for one country and
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from stratlab.data import geography
@@ -72,31 +76,59 @@ def counts(row: ForceRow) -> tuple[int, float, str | None]:
     return launchers, float(warheads), None
 
 
-def check_legs(country: str, year: int, rows: Sequence[ForceRow], spans: dict[str, tuple[int, int]]) -> None:
-    """Rule 2: raise ``LookupError`` for a triad leg missing inside its span of years."""
-    have = {r.leg for r in rows}
+SPREAD = "warheads_per_launcher (the leg's published warheads ÷ its launchers)"
+
+
+def spread(rows: Sequence[ForceRow]) -> tuple[list[ForceRow], set[ForceRow]]:
+    """Rule 4's leg-level loading: per leg and basing area, warheads-only rows are folded into
+    the rows that give launchers but no warheads or loading. Returns the rows and the changed ones."""
+    out, changed = list(rows), set()
+    for key in {(r.leg, r.deployed_in) for r in rows}:
+        heads = [r for r in out if (r.leg, r.deployed_in) == key and r.launchers is None and r.warheads]
+        frames = [r for r in out if (r.leg, r.deployed_in) == key and r.launchers
+                  and r.warheads is None and r.warheads_per_launcher is None]
+        if not heads or not frames:
+            continue
+        wpl = sum(r.warheads or 0 for r in heads) / sum(r.launchers or 0 for r in frames)
+        new = [replace(r, warheads_per_launcher=wpl) for r in frames]
+        changed |= set(new)
+        out = [r for r in out if r not in heads and r not in frames] + new
+    return out, changed
+
+
+def check_legs(country: str, year: int, rows: Sequence[ForceRow], spans: dict[str, tuple[int, int]],
+               allow_gaps: bool = False) -> list[str]:
+    """Rule 2: raise ``LookupError`` for a triad leg missing inside its span of years; with
+    ``allow_gaps``, return the legs missing in a declared gap instead of raising for them."""
+    have, missing = {r.leg for r in rows}, []
     for leg in TRIAD_LEGS:
         lo, hi = spans.get(leg, (year + 1, year - 1))
         if lo < year < hi and leg not in have:
             gap = declared_gaps().get((country, leg))
             if gap is not None and gap[0] <= year <= gap[1]:
+                if allow_gaps:
+                    missing.append(leg)
+                    continue
                 raise ForcesGapError(f"forces: {country} {year} has no {leg} row: a gap no source fills "
                                      f"({country} {leg} {gap[0]}–{gap[1]}, declared in the table's checks)")
             raise LookupError(f"forces: {country} {year} has no preferred {leg} row (the table has "
                               f"{country} {leg} rows {lo}–{hi}; a leg that was empty needs a row with 0)")
-    if not rows:
+    if not rows and not missing:
         raise LookupError(f"forces: no preferred rows for {country} in {year}")
+    return missing
 
 
-def component(row: ForceRow, adversaries: Sequence[str], hyp: StabilityAssumptions) -> Component | None:
-    """Rules 3–6 for one row (``None``: not a component)."""
+def component(row: ForceRow, adversaries: Sequence[str], hyp: StabilityAssumptions,
+              spread_loading: bool = False) -> Component | None:
+    """Rules 3–6 for one row (``None``: not a component); ``spread_loading``: its loading is the
+    leg's (:func:`spread`)."""
     category = category_of(row.leg, row.basing, row.range_class, row.system)
     if category is None:
         return None
     launchers, warheads, guess = counts(row)
     if not launchers and not warheads:
         return None
-    assumed = ["de"] + ([guess] if guess else [])
+    assumed = ["de"] + ([guess] if guess else []) + ([SPREAD] if spread_loading else [])
     survivable = default_survivable(category, row.basing)
     alert = hyp.alert_of(category) if survivable else 0.0
     if survivable:
@@ -142,10 +174,16 @@ def posture_from_rows(country: str, year: int, rows: Sequence[ForceRow], spans: 
                       adversaries: Sequence[str], hyp: StabilityAssumptions) -> Posture:
     """The posture of one country-year from its preferred rows (rules 2–6)."""
     check_legs(country, year, rows, spans)
-    counted = [r for r in rows if r.launchers is not None or r.warheads is not None]
-    comps = [c for r in counted if r.leg != "abm" and (c := component(r, adversaries, hyp)) is not None]
+    return _posture(country, year, rows, adversaries, hyp)
+
+
+def _posture(country: str, year: int, rows: Sequence[ForceRow], adversaries: Sequence[str],
+             hyp: StabilityAssumptions) -> Posture:
+    counted, spread_rows = spread([r for r in rows if r.launchers is not None or r.warheads is not None])
+    comps = [c for r in counted if r.leg != "abm"
+             and (c := component(r, adversaries, hyp, r in spread_rows)) is not None]
     defs = [d for r in counted if r.leg == "abm" and (d := defense(r)) is not None]
-    blank = [f"{r.system} ({r.deployed_in})" for r in rows if r not in counted]
+    blank = [f"{r.system} ({r.deployed_in})" for r in rows if r.launchers is None and r.warheads is None]
     note = NOTE + (f"; {UNCOUNTED}: {', '.join(blank)}" if blank else "")
     return Posture(actor=country, year=year, components=comps, defenses=defs, note=note)
 
@@ -155,19 +193,21 @@ def adversaries_of(country: str, con: duckdb.DuckDBPyConnection | None = None) -
     return [c for c in force_coverage(con) if c != country and c in geography.AREAS]
 
 
+Gaps = dict[int, list[str]]
+"""``{year: legs missing in a declared gap}`` (years without such legs left out)."""
+
+
 def _years(country: str, first: int, last: int, con: duckdb.DuckDBPyConnection | None,
-           hyp: StabilityAssumptions, skip_gaps: bool) -> dict[int, Posture | None]:
+           hyp: StabilityAssumptions, allow_gaps: bool) -> tuple[dict[int, Posture], Gaps]:
     by_year = force_rows_span(country, first, last, con=con)
     spans, adversaries = leg_spans(country, con), adversaries_of(country, con)
-    out: dict[int, Posture | None] = {}
+    out: dict[int, Posture] = {}
+    gaps: Gaps = {}
     for y, rows in by_year.items():
-        try:
-            out[y] = posture_from_rows(country, y, rows, spans, adversaries, hyp)
-        except ForcesGapError:
-            if not skip_gaps:
-                raise
-            out[y] = None
-    return out
+        if missing := check_legs(country, y, rows, spans, allow_gaps):
+            gaps[y] = missing
+        out[y] = _posture(country, y, rows, adversaries, hyp)
+    return out, gaps
 
 
 def postures_from_catalog(
@@ -179,16 +219,16 @@ def postures_from_catalog(
     assumptions: StabilityAssumptions | None = None,
 ) -> dict[int, Posture]:
     """``{year: posture}`` for every year ``first``–``last`` (one query for the rows)."""
-    out = _years(country, first, last, con, assumptions or DEFAULT, skip_gaps=False)
-    return {y: p for y, p in out.items() if p is not None}
+    return _years(country, first, last, con, assumptions or DEFAULT, allow_gaps=False)[0]
 
 
 def postures_with_gaps(
     country: str, first: int, last: int, *, con: duckdb.DuckDBPyConnection | None = None
-) -> dict[int, Posture | None]:
-    """As :func:`postures_from_catalog` (default assumptions), with ``None`` for a year in a
-    declared gap (:class:`ForcesGapError`); any other hole still raises."""
-    return _years(country, first, last, con, DEFAULT, skip_gaps=True)
+) -> tuple[dict[int, Posture], Gaps]:
+    """As :func:`postures_from_catalog` (default assumptions), but a leg missing in a declared
+    gap does not raise: the posture has the legs the table gives, and the missing legs are
+    returned by year. Any other hole still raises."""
+    return _years(country, first, last, con, DEFAULT, allow_gaps=True)
 
 
 def posture_from_catalog(
@@ -206,6 +246,7 @@ __all__ = [
     "NOTE",
     "UNCOUNTED",
     "ForcesGapError",
+    "Gaps",
     "adversaries_of",
     "check_legs",
     "component",

@@ -5,10 +5,13 @@ row's ``deployed_in``) reaches country ``C`` iff its range covers the shortest g
 (WGS 84, :func:`stratlab.models.flight_time.great_circle_km`) from a point of ``A`` to a point of
 ``C``'s homeland (:mod:`stratlab.data.geography`). The range is the row's ``range_km``, else the
 upper bound of its range class; an intercontinental system without a stated range reaches every
-homeland. A component at sea (``deployed_in`` ``sea``: SLBMs, SLCMs) reaches every homeland —
-its patrol areas are assumed chosen within range. For a ballistic component the minimum-energy
-flight time over that shortest distance (:func:`~stratlab.models.flight_time.min_energy_flight_time`,
-Bate, Mueller & White 1971) is recorded as the shortest warning the target can have from it.
+homeland; so does a bomber of the intercontinental class (heavy bombers fly intercontinental
+missions with aerial refuelling or forward staging; the range a source states for them is
+unrefuelled, often a combat radius). A component at sea (``deployed_in`` ``sea``: SLBMs,
+SLCMs) reaches every homeland — its patrol areas are assumed chosen within range. For a
+ballistic component the minimum-energy flight time over that shortest distance
+(:func:`~stratlab.models.flight_time.min_energy_flight_time`, Bate, Mueller & White 1971) is
+recorded as the shortest warning the target can have from it.
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ def reach(category: str, deployed_in: str, range_km: float | None, range_class: 
     """Reach of a component (category, basing area, range) to ``target``'s homeland."""
     if deployed_in == geography.SEA:
         return Reach(target, True, None, None)
+    if category == "bomber" and range_class == "intercontinental":
+        return Reach(target, True, shortest_km(deployed_in, target), None)
     km = shortest_km(deployed_in, target)
     ok = km <= effective_range(range_km, range_class)
     minutes = None
