@@ -243,6 +243,22 @@ def extra_rows() -> list[Row]:
             preferred=False, confidence="High", as_of="2018-11",
             note="400 deployed in 450 silos, one warhead each"),
     ]
+    # B61 bombs at European bases (NATO nuclear sharing): warheads only, aircraft not given.
+    eur = ("sub_strategic", "short", "air", "EUR")
+    eur_note = ("tactical B61 bombs at European air bases; aircraft not given; host countries "
+                "not itemised (EUR); range_class 'short' is a placeholder (aircraft radius, "
+                "not a source figure)")
+    for y, n, src, text, as_of in (
+            (2011, 200, "nn-us-2011", "'up to 200' (upper bound)", "2011-01"),
+            (2015, 180, "nn-us-2015", "'Another 180 warheads are deployed in Europe'", "2015-01"),
+            (2017, 150, "nn-us-2017", "'another 150 tactical bombs deployed at European bases'",
+             "2017-01"),
+            (2019, 150, "nn-us-2019", "'~150 tactical bombs in Europe'", "2019-01"),
+            (2022, 100, "nn-us-2022", "100 tactical bombs at European bases (Italian summary)",
+             "2022-01"),
+            (2025, 100, "nn-us-2025", "'~100 in Europe'", "2025-01")):
+        out.append(row(y, "B61 bombs in Europe", *eur, None, n, src, confidence="Medium",
+                       as_of=as_of, note=f"{text}; {eur_note}"))
     thor = ("inf_ground", "intermediate", "fixed", "GBR")
     for y, n, conf in ((1960, 60, "Low"), (1961, 60, "Low"), (1962, 60, "Medium"),
                        (1963, 0, "Medium")):
