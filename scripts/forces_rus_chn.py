@@ -100,9 +100,24 @@ icbm_salt = {
 rows += icbm_salt.values()
 rows.append(icbm(1962, L=36, rule="salt", src="fp-1962", conf="Low", pref=False, as_of="1962-10",
                  note="conflicting count at the Cuban crisis (see the tiv-2001 row)"))
+rows.append(icbm(1962, L=56, rule="salt", src="schlosser-2013-p172", conf="Low", pref=False, as_of="1962-11",
+                 note="approximate: 'within a decade of removing strategic weapons from Cuba, the Soviet Union increased the number of its long-range, land-based missiles from about 56 to more than 1,500' (Schlosser)"))
 rows.append(icbm(1962, L=20, rule="salt", src="sheehan", conf="Low", pref=False,
                  note="approximate: 'a mere twenty unreliable'"))
-rows += fill(icbm_salt, [(1960, 1962), (1962, 1966), (1966, 1970), (1970, 1972), (1972, 1978), (1978, 1980), (1980, 1985), (1985, 1990)])
+rows += fill(icbm_salt, [(1960, 1962), (1962, 1966), (1966, 1970), (1970, 1972), (1972, 1978), (1978, 1980), (1980, 1985)])
+# US government estimates of Soviet ICBM warheads (rule 'official'), preferred over the
+# launcher-only rows in their years; 1986 lies on their line. 1988-1989 keep the launcher-only
+# line (no warhead figure read; the 1990 MOU counts by another rule).
+icbm_off = {
+    1985: icbm(1985, L=1398, W=6000, rule="official", src="lat-1985-03-10", conf="Low", as_of="1985-03",
+               note="lower bound: the US START offer would 'cut Soviet land-based missile warheads to 2,500 (from more than 6,000)'; launchers 1,398 from the Strategic Rocket Forces' 1985 count [tass-srf]"),
+    1987: icbm(1987, L=1398, W=6400, rule="official", src="lat-1987-11-29", conf="Medium", as_of="1987-11",
+               note="US officials: the USSR's 'estimated 8,400 strategic missile warheads, of which 6,400 are land-based and about 2,000 are submarine-based'; launchers 1,398 as counted in 1985 [tass-srf] and in the MOU of 1990 [start1-mou-1990] (unchanged between them)"),
+}
+icbm_salt[1985]["preferred"] = False
+rows += icbm_off.values()
+rows += fill(icbm_off, [(1985, 1987)])
+rows += [dict(r, preferred=r["year"] > 1987) for r in fill(icbm_salt, [(1985, 1990)])]
 
 icbm_mou = {
     1990: icbm(1990, L=1398, W=6612, rule="start_mou", src="start1-mou-1990", conf="High", as_of="1990-09-01",
@@ -137,7 +152,12 @@ slbm_salt = {
                note="launcher count of the START MOU read as a launcher-only (salt) count, to anchor the 1979-1989 line"),
 }
 rows += slbm_salt.values()
-rows += fill(slbm_salt, [(1962, 1966), (1966, 1970), (1970, 1972), (1972, 1978), (1978, 1980), (1980, 1990)])
+rows.append(slbm(1962, rc="shorter", L=72, rule="salt", src="schlosser-2013-p172", conf="Low", pref=False, as_of="1962-11",
+                 note="conflicting count: 'its arsenal of submarine-based missiles rose from about 72 to almost 500' within a decade after the Cuban crisis (Schlosser); these are short-range missiles on diesel boats (R-13, ~600 km), which the preferred 1962 balance counts as 0 SLBMs"))
+rows += fill(slbm_salt, [(1962, 1966), (1966, 1970), (1970, 1972), (1972, 1978), (1978, 1980)])
+rows += [dict(r, preferred=r["year"] != 1987) for r in fill(slbm_salt, [(1980, 1990)])]
+rows.append(slbm(1987, W=2000, rule="official", src="lat-1987-11-29", conf="Low", as_of="1987-11",
+                 note="approximate: 'about 2,000' Soviet submarine-based strategic missile warheads (US officials, Washington Post via LA Times); launchers not given in the source (the launcher-only row of 1987, 943 on the 1980-1990 line, is kept, not preferred)"))
 slbm_mou = {
     1990: slbm(1990, L=940, W=2804, rule="start_mou", src="start1-mou-1990", conf="High", as_of="1990-09-01",
                note="sum of the MOU system rows: SS-N-6 192/192, SS-N-8 280/280, SS-N-17 12/12, SS-N-18 224/672 (3 each, downloaded attribution), SS-N-20 120/1200, SS-N-23 112/448"),
