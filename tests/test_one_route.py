@@ -243,3 +243,8 @@ def test_cli_and_engine_replay_give_the_same_fsi(fixture_db: Path, con: duckdb.D
         assert out["sides"]["RUS"]["warheads_counted"] == {"icbm": 4000, "slbm": 900, "bomber": 500}
     # the engine's central warheads are every central component's, reaching or not
     np.testing.assert_allclose(ds["central_warheads"].sel(actor="RUS").isel(member=0), [5400.0] * 3)
+    # INF roles count only what reaches: no SS-20 against the US; Pershing II and GLCM against the USSR
+    share = ds["inf_central_share"].sel(year=1985).isel(member=0)
+    assert share.sel(actor="RUS", target="USA").item() == 0.0
+    us_central = 1500 + 120 * 8 + 1000 + 400
+    assert share.sel(actor="USA", target="RUS").item() == pytest.approx(200 / (us_central + 200))

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
+from stratlab.data.vocabulary import INF_CATEGORIES
 from stratlab.engine.arsenal import Arsenal, posture_arsenal
 from stratlab.scenario.posture import Posture
 from stratlab.scenario.posture_catalog import postures_with_gaps
@@ -63,6 +64,20 @@ def history_postures(
 def gap_text(missing: Missing) -> str:
     """The missing actor-years, e.g. ``RUS 2009, RUS 2010`` (empty if none)."""
     return ", ".join(f"{a} {y}" for a, y in sorted(missing))
+
+
+def inf_reach_share(postures: Postures, actors: Sequence[str], years: Sequence[int]) -> FloatArray:
+    """``(year, actor, target)``: share of the actor's INF-band warheads that reach the target's
+    homeland (by range and basing area); 1 where the actor has none (nothing to scale)."""
+    out = np.ones((len(years), len(actors), len(actors)))
+    for k, y in enumerate(years):
+        for i, a in enumerate(actors):
+            inf = [c for c in postures[a][y].components if c.category in INF_CATEGORIES]
+            total = sum(c.warheads for c in inf)
+            for j, t in enumerate(actors):
+                if total and i != j:
+                    out[k, i, j] = sum(c.warheads for c in inf if c.reaches_actor(t)) / total
+    return out
 
 
 def posture_sources(posture: Posture) -> set[str]:
@@ -143,6 +158,7 @@ __all__ = [
     "gap_text",
     "history_arsenal",
     "history_postures",
+    "inf_reach_share",
     "posture_sources",
     "scheduled_end",
     "treaty_status",

@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 from stratlab.engine.arsenal import Arsenal
 from stratlab.engine.forward import binding_share, run_forward
 from stratlab.engine.historical import HistoryTrace, run_historical
-from stratlab.engine.history import Missing, Postures, gap_text
+from stratlab.engine.history import Missing, Postures, gap_text, inf_reach_share
 from stratlab.engine.results import DYADIC, PER_ACTOR, add_outcomes, dataset
 from stratlab.engine.roles import inf_roles
 from stratlab.engine.setup import RunContext, prepare
@@ -69,7 +69,10 @@ def _stability_vars(ctx: RunContext, ars: Arsenal, effect: bool, postures: Postu
     if effect:
         without = stability(with_inf=False)
         out["inf_fsi_effect"] = (DYADIC, st.fsi - without.fsi)
-    for name, values in inf_roles(full, ctx.reach, ctx.theatre).items():
+    reach = ctx.reach
+    if postures is not None:  # the replay: only the INF-band warheads that reach count against a homeland
+        reach = ctx.reach * inf_reach_share(postures, ctx.actors, ctx.years)[None]
+    for name, values in inf_roles(full, reach, ctx.theatre).items():
         out[name] = (PER_ACTOR if values.ndim == 3 else DYADIC, values)
     return out
 
