@@ -1,9 +1,9 @@
-"""The historical replay's INF-band rule: ground-launched INF-band components follow dated
-evidence stepwise (docs/engine.md, "Historical mode"), pinned to catalog facts read by SQL."""
+"""The historical replay's forces: every year from the annual ``forces`` table, by the catalog
+rule ``stratlab stability --year`` uses (docs/engine.md, "Historical mode"), with INF-band facts
+pinned to catalog events and treaties read by SQL."""
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import numpy as np
@@ -11,17 +11,8 @@ import pytest
 import xarray as xr
 
 from stratlab.data import catalog
+from stratlab.data.vocabulary import CENTRAL, INF_CATEGORIES
 from stratlab.engine import era_table, run
-from stratlab.engine.arsenal import aggregate
-from stratlab.engine.history import (
-    catalog_snapshots,
-    category_values,
-    counted_categories,
-    evidence_weights,
-    interpolate,
-    snapshot_years,
-    system_windows,
-)
 from stratlab.scenario import Posture
 from stratlab.scenario.load import ScenarioError, load_scenario
 
@@ -49,20 +40,6 @@ def _first_deployment_event_year(name: str) -> int:
                  "AND title ILIKE ?", f"%{name}%")
 
 
-def _category_series(actor: str, category: str, years: list[int]) -> np.ndarray:
-    """Launchers of one actor's INF category per year under the case's evidence windows."""
-    con = catalog()
-    xs = snapshot_years(con, actor)
-    counts = [
-        category_values(Posture.from_catalog(actor, x, con=con, include_conventional=True),
-                        counted_categories(con, actor, x))[category]["L"]
-        for x in xs
-    ]
-    windows, _ = system_windows(con, load_scenario("inf-history").inf_systems)
-    weights = evidence_weights(xs, counts, windows[(actor, category)], years)
-    return weights @ np.nan_to_num(np.asarray(counts, dtype=np.float64))
-
-
 def test_us_inf_band_launchers_are_zero_from_the_deadline_to_the_end_of_the_treaty(ds: xr.Dataset) -> None:
     after = _year("SELECT year(date) FROM events WHERE event_id = ?", DEADLINE) + 1
     ended = _year("SELECT year(ended) FROM treaties WHERE treaty_id = 'inf'")
@@ -80,55 +57,15 @@ def test_soviet_inf_band_launchers_are_zero_until_the_9m729_is_reported_deployed
     assert _launchers(ds, "RUS", range(first, first + 1))[0] > 0.0
 
 
-def test_the_9m729_component_is_zero_before_its_first_dated_deployment_evidence() -> None:
-    row = catalog().execute("SELECT first_deployed FROM missile_systems WHERE system_id = '9m729'").fetchone()
-    assert row is not None and row[0] is None  # so the events decide
-    first = _first_deployment_event_year("9M729")
-    years = list(range(2002, first + 1))
-    series = _category_series("RUS", "glcm_intermediate", years)
-    assert np.all(series[:-1] == 0.0) and series[-1] > 0.0
-
-
-@pytest.mark.parametrize(("system", "actor", "category"), [
-    ("pershing-2", "USA", "glbm_intermediate"),
-    ("bgm-109g", "USA", "glcm_intermediate"),
-])
-def test_a_system_exists_from_its_first_deployment_year(system: str, actor: str, category: str) -> None:
-    first = _year("SELECT first_deployed FROM missile_systems WHERE system_id = ?", system)
-    series = _category_series(actor, category, [first - 1, first])
-    assert series[0] == 0.0 and series[1] > 0.0
-
-
-def test_deployment_year_from_events_where_the_catalog_gives_none() -> None:
-    row = catalog().execute("SELECT first_deployed FROM missile_systems WHERE system_id = 'ss-20'").fetchone()
-    assert row is not None and row[0] is None
-    windows, _ = system_windows(catalog(), load_scenario("inf-history").inf_systems)
-    assert windows[("RUS", "glbm_intermediate")][0][0] == _first_deployment_event_year("SS-20")
-
-
-def test_zero_from_the_year_after_retirement_or_the_deadline() -> None:
-    retired = _year("SELECT retired FROM missile_systems WHERE system_id = 'pershing-1a'")
-    deadline = _year("SELECT year(date) FROM events WHERE event_id = ?", DEADLINE)
-    end = min(retired, deadline)
-    series = _category_series("USA", "glbm_shorter", [end, end + 1, deadline + 1])
-    assert series[0] > 0.0 and series[1] == 0.0 and series[2] == 0.0
-
-
-def test_other_families_keep_the_linear_rule(ds: xr.Dataset) -> None:
-    years = [int(y) for y in ds.year.values]
-    snaps, _ = catalog_snapshots(catalog(), "USA")
-    expected = aggregate(interpolate(snaps, years)).central_warheads
-    np.testing.assert_allclose(ds["central_warheads"].sel(actor="USA").isel(member=0).values, expected)
-
-
-def test_evidence_weights_step_hold_and_interpolate() -> None:
-    nan = math.nan
-    xs, counts = [1979, 1987, 1991, 2002], [0.0, 100.0, 0.0, nan]
-    years = [1982, 1983, 1986, 1987, 1990, 1991, 1992, 2002]
-    out = evidence_weights(xs, counts, [(1983.0, 1991.0)], years) @ np.nan_to_num(counts)
-    np.testing.assert_allclose(out, [0, 100, 100, 100, 100, 0, 0, 0])
-    both = evidence_weights([1979, 1987], [100.0, 500.0], [(-math.inf, math.inf)], [1983])
-    np.testing.assert_allclose(both @ [100.0, 500.0], [300.0])  # two non-zero counts: linear
+def test_every_year_is_that_years_catalog_posture(ds: xr.Dataset) -> None:
+    central = [c for cats in CENTRAL.values() for c in cats]
+    for year in (1977, 1987, 1991, 2019):
+        for actor in ("USA", "RUS"):
+            p = Posture.from_catalog(actor, year)
+            expected = sum(c.warheads for c in p.components if c.category in central)
+            inf = sum(c.launchers for c in p.components if c.category in INF_CATEGORIES)
+            assert ds["central_warheads"].sel(actor=actor, year=year).item() == pytest.approx(expected)
+            assert ds["inf_launchers"].sel(actor=actor, year=year).item() == pytest.approx(inf)
 
 
 def test_era_table_has_no_inf_band_forces_between_the_eliminations_and_the_9m729(ds: xr.Dataset) -> None:

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from stratlab.data import catalog
 from stratlab.engine import run
 from stratlab.engine.acts import code_event
-from stratlab.engine.arsenal import FAMILIES, INF_CATEGORIES
-from stratlab.engine.history import BINDING, interpolate
+from stratlab.engine.arsenal import INF_CATEGORIES
+from stratlab.engine.history import BINDING
 from stratlab.engine.params import member_uniforms
 from stratlab.engine.perceive import believe, fit_dyad
 from stratlab.models.perception import NO_ACT, REASSURE, SLIGHT, THREAT, PerceptionParams
@@ -25,12 +25,12 @@ from stratlab.scenario.spec import Scenario
 BAN = """\
 name: ban-test
 mode: forward
-years: [2010, 2018]
+years: [2013, 2021]
 actors: [USA, RUS, CHN]
 postures:
-  - catalog: {actor: USA, year: 2010}
-  - catalog: {actor: RUS, year: 2010}
-  - catalog: {actor: CHN, year: 2010}
+  - catalog: {actor: USA, year: 2013}
+  - catalog: {actor: RUS, year: 2013}
+  - catalog: {actor: CHN, year: 2013}
 treaties:
   - id: inf
     can_form: true
@@ -86,12 +86,11 @@ def test_member_streams_do_not_depend_on_the_ensemble_size() -> None:
     np.testing.assert_array_equal(small, large[:2])
 
 
-def test_historical_replay_matches_catalog_snapshots_and_treaty_record() -> None:
+def test_historical_replay_matches_catalog_postures_and_treaty_record() -> None:
     ds = run("inf-history")
     con = catalog()
     years = [int(y) for y in ds.year.values]
-    snaps = [r[0] for r in con.execute("SELECT DISTINCT year FROM postures WHERE actor='USA'").fetchall()]
-    for year in (y for y in snaps if y in years):
+    for year in years[::7]:
         posture = Posture.from_catalog("USA", year, con=con)
         inf = sum(c.launchers for c in posture.components if c.category in INF_CATEGORIES)
         assert ds["inf_launchers"].sel(actor="USA", year=year).item() == pytest.approx(inf)
@@ -100,21 +99,9 @@ def test_historical_replay_matches_catalog_snapshots_and_treaty_record() -> None
     for y in years:
         in_force = start <= dt.date(y, 7, 1) < end
         assert (status.sel(year=y).item() != 0) == in_force, y
-    assert np.all(ds["central_warheads"].values >= 0) and np.all(ds["inf_launchers"].values >= 0)
-
-
-def test_interpolation_is_linear_between_known_snapshots_and_held_outside() -> None:
-    nan = float("nan")
-    known = {"L": 100.0, "w": 2.0, "sL": 0.5, "sW": 0.5, "a": 0.0, "r": 1000.0}
-    unknown = {"L": nan, "w": nan, "sL": nan, "sW": nan, "a": nan, "r": nan}
-    snaps = {
-        2000: {f: dict(known) for f in FAMILIES},
-        2005: {f: dict(unknown) for f in FAMILIES},
-        2010: {f: {**known, "L": 300.0} for f in FAMILIES},
-    }
-    out = interpolate(snaps, [1995, 2000, 2005, 2010, 2020])
-    np.testing.assert_allclose(out["icbm"]["L"], [100.0, 100.0, 200.0, 300.0, 300.0])
-    np.testing.assert_allclose(out["inf"]["r"], [1000.0] * 5)
+    for name in ("central_warheads", "inf_launchers"):
+        values = ds[name].values
+        assert np.all(values[np.isfinite(values)] >= 0)
 
 
 def test_event_coding_rules() -> None:
@@ -141,7 +128,7 @@ def test_perception_fit_recovers_the_parameters_that_made_the_series() -> None:
 
 
 def test_a_ban_binding_at_the_start_zeroes_the_parties_inf_forces() -> None:
-    sc = parse_scenario(BAN.replace("years: [2010, 2018]", "years: [2010, 2010]"))
+    sc = parse_scenario(BAN.replace("years: [2013, 2021]", "years: [2013, 2013]"))
     ds = run(sc, members=3, seed=0)
     assert ds["treaty_status"].sel(treaty="inf").values.tolist() == [[BINDING]] * 3
     assert np.all(ds["inf_launchers"].sel(actor=["USA", "RUS"]).values == 0.0)

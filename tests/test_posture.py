@@ -16,7 +16,6 @@ from pydantic import ValidationError
 from stratlab.scenario import (
     CATEGORIES,
     RANGE_BANDS,
-    CatalogAssumptions,
     Component,
     Posture,
     force_arrays,
@@ -203,63 +202,51 @@ def test_yaml_round_trip_returns_an_equal_posture(posture: Posture) -> None:
 # --- from the catalog ---------------------------------------------------------------------------
 
 
-def test_from_catalog_1991_reproduces_start_mou_totals() -> None:
-    us, su = Posture.from_catalog("USA", 1991), Posture.from_catalog("RUS", 1991)
-    assert (us.launchers, round(us.warheads)) == (2246, 10563)
-    assert (su.launchers, round(su.warheads)) == (2500, 10271)
-    by_cat = {c.category: c for c in su.components}
-    assert (by_cat["icbm_silo"].launchers, by_cat["icbm_mobile"].launchers) == (1077, 321)
-    assert by_cat["icbm_mobile"].survivable and not by_cat["icbm_silo"].survivable
-    assert all("start1-mou-1990" in c.sources for c in su.components)
+def test_from_catalog_1990_reproduces_start_mou_totals() -> None:
+    # START I MOU data of 1 September 1990 (start1-mou-1990): US ICBMs 1,000 launchers with
+    # 2,450 attributed warheads; Soviet ICBMs, SLBMs and heavy bombers 2,500 launchers with 10,271.
+    us, su = Posture.from_catalog("USA", 1990), Posture.from_catalog("RUS", 1990)
+    us_icbm = [c for c in us.components if c.category == "icbm_silo"]
+    assert (sum(c.launchers for c in us_icbm), round(sum(c.warheads for c in us_icbm))) == (1000, 2450)
+    central = [c for c in su.components if c.category in ("icbm_silo", "icbm_mobile", "slbm", "bomber")]
+    assert (sum(c.launchers for c in central), round(sum(c.warheads for c in central))) == (2500, 10271)
+    assert all("start1-mou-1990" in c.sources for c in central)
     assert all("de" in c.assumed and c.de == {} for c in us.components)
-    assert us.value_targets is None
+    assert us.value_targets is None  # w80 comes with the assumptions, at conversion
 
 
-def test_from_catalog_prefers_salt2_data_and_marks_assumptions() -> None:
-    us = {c.category: c for c in Posture.from_catalog("USA", 1979).components}
-    assert us["icbm_silo"].launchers == 1054
-    assert "salt2-mou" in us["icbm_silo"].sources
-    assert "warheads_per_launcher" in us["bomber"].assumed  # SALT II counts no warheads
-    assert "alert_fraction" in us["icbm_silo"].assumed
+def test_from_catalog_marks_alert_as_assumed() -> None:
+    from stratlab.scenario.assumptions import StabilityAssumptions
+
+    hyp = StabilityAssumptions(de_fixed=0.3, de_surv=0.2, alert={"slbm": 0.25}, pk=0.6, w80=150)
+    su = {c.category: c for c in Posture.from_catalog("RUS", 1990, assumptions=hyp).components}
+    assert su["slbm"].alert_fraction == 0.25 and "alert_fraction" in su["slbm"].assumed
+    assert su["bomber"].alert_fraction == 0.0 and "alert_fraction" in su["bomber"].assumed
+    assert su["icbm_silo"].alert_fraction == 0.0 and "alert_fraction" not in su["icbm_silo"].assumed
 
 
-def test_from_catalog_uses_alert_rows_and_assumptions() -> None:
-    us = {c.category: c for c in Posture.from_catalog("USA", 2010).components}
-    assert us["slbm"].alert_fraction == pytest.approx(0.69)
-    assert "alert_fraction" not in us["slbm"].assumed
-    assert [d.interceptors for d in Posture.from_catalog("USA", 2019).defenses] == [44, 24]
-    hyp = CatalogAssumptions(alert_fraction={"slbm": 0.5}, de={"slbm": {"icbm_silo": 0.3}}, pk=0.6, w80=150)
-    ru = {c.category: c for c in Posture.from_catalog("RUS", 1991, assumptions=hyp).components}
-    assert ru["slbm"].alert_fraction == 0.5 and ru["slbm"].de == {"icbm_silo": 0.3}
-    assert ru["bomber"].alert_fraction == 0.0 and "alert_fraction" in ru["bomber"].assumed
-
-
-def test_from_catalog_rejects_a_missing_actor_year() -> None:
-    with pytest.raises(LookupError, match="'CHN' in year 1987"):
-        Posture.from_catalog("CHN", 1987)
+def test_from_catalog_rejects_a_year_outside_the_table() -> None:
+    with pytest.raises(LookupError, match="USA 1850 is outside the table"):
+        Posture.from_catalog("USA", 1850)
 
 
 def test_catalog_postures_round_trip_through_yaml() -> None:
     for actor in ("USA", "RUS"):
-        for year in (1962, 1979, 1991, 2019):
-            p = Posture.from_catalog(actor, year)
-            assert Posture.from_yaml(p.to_yaml()) == p
+        p = Posture.from_catalog(actor, 1990)
+        assert Posture.from_yaml(p.to_yaml()) == p
 
 
-def test_force_arrays_for_the_1991_pair_feed_kent_thaler() -> None:
+def test_force_arrays_for_the_1990_pair_feed_kent_thaler() -> None:
     from stratlab.models.first_strike import first_strike_stability
+    from stratlab.scenario.assumptions import StabilityAssumptions
 
-    cats = ["icbm_silo", "icbm_mobile", "slbm", "bomber"]
-    hyp = CatalogAssumptions(de={c: {t: 0.5 for t in cats} for c in cats}, w80=200.0)
-    us, su = (
-        Posture.from_catalog("USA", 1991, assumptions=hyp),
-        Posture.from_catalog("RUS", 1991, assumptions=hyp),
-    )
-    a, b = force_arrays(us, su)
+    hyp = StabilityAssumptions(de_fixed=0.5, de_surv=0.5, pk=0.5, w80=200.0)
+    us, su = (Posture.from_catalog(a, 1990, assumptions=hyp) for a in ("USA", "RUS"))
+    a, b = force_arrays(us, su, assumptions=hyp)
     assert (float(a.n_fixed), float(a.m_fixed)) == (1000.0, 2.45)  # START MOU: 1,000 silos, 2,450 RVs
-    assert float(b.n_fixed) == 1077.0 and float(b.n_surv) == 321 + 940 + 162
-    assert float(a.total_warheads) == pytest.approx(10563) and float(b.total_warheads) == pytest.approx(10271)
+    assert float(b.n_surv) == 940 + 162  # SLBM launchers and heavy bombers reach the US; SS-20s do not
+    assert float(a.de_fixed) == 0.5 and float(a.w80) == 200.0
     result = first_strike_stability(a, b)
     assert np.all((result.fsi >= 0.0) & (result.fsi <= 1.0))
     with pytest.raises(ValueError, match="DE not set"):
-        force_arrays(Posture.from_catalog("USA", 1991, assumptions=CatalogAssumptions(w80=200.0)), su)
+        force_arrays(us, su)  # no assumptions: the catalog posture has no DE of its own

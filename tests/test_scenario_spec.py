@@ -62,20 +62,20 @@ def test_wrong_type_names_the_field_and_the_expected_type(tmp_path: Path) -> Non
     assert f"{where}: 'fast': expected a number" in message
 
 
-def test_year_outside_the_postures_data_is_refused(tmp_path: Path) -> None:
+def test_year_outside_the_forces_data_is_refused(tmp_path: Path) -> None:
     con = catalog()
-    first = con.execute("SELECT min(year) FROM postures WHERE actor = 'USA'").fetchone()[0]
+    first = con.execute("SELECT min(year) FROM forces WHERE country = 'USA'").fetchone()[0]
     text = f"name: t\nmode: historical\nyears: [{first - 5}, {first + 5}]\nactors: [USA, RUS]\n"
     message = _error(tmp_path, text)
     where = f"line {_line_of(text, 'years:')}, years[0]"
-    assert f"{where}: {first - 5}: expected a year within the postures" in message
+    assert f"{where}: {first - 5}: expected a year within the forces data for USA" in message
 
 
-def test_posture_snapshot_year_must_exist(tmp_path: Path) -> None:
-    text = FORWARD.replace("{actor: RUS, year: 2025}", "{actor: RUS, year: 2024}")
+def test_posture_year_must_be_in_the_forces_table(tmp_path: Path) -> None:
+    text = FORWARD.replace("{actor: RUS, year: 2025}", "{actor: RUS, year: 2031}")
     message = _error(tmp_path, text)
-    where = f"line {_line_of(text, 'year: 2024')}, postures[1].catalog.year"
-    assert f"{where}: 2024: expected a snapshot year" in message
+    where = f"line {_line_of(text, 'year: 2031')}, postures[1].catalog.year"
+    assert f"{where}: 2031: expected a year of the forces table for RUS" in message
 
 
 def test_unknown_parameter_path_and_model_parameter_out_of_range(tmp_path: Path) -> None:

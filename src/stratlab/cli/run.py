@@ -124,7 +124,10 @@ def run_case(
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
-        ds = run(scenario, members=members, seed=seed, progress=progress)
+        try:
+            ds = run(scenario, members=members, seed=seed, progress=progress)
+        except LookupError as exc:  # the forces table lacks a year or leg the replay needs
+            raise UserError(str(exc)) from None
     try:
         path = write(ds, out, scenario.name, replace=force)
     except OSError as exc:

@@ -10,6 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from stratlab.data.vocabulary import (
+    BASINGS,
+    FORCE_BASES,
+    FORCE_COUNTING_RULES,
+    LEGS,
+    POSTURE_TABLE_CATEGORIES,
+    RANGE_CLASSES,
+)
+
 
 @dataclass(frozen=True)
 class Column:
@@ -350,22 +359,7 @@ TREATY_EVENTS: tuple[str, ...] = (
 )
 
 # Vocabularies of `postures.category`, `.counting_rule` and `.confidence` (docs/data/postures.md).
-POSTURE_CATEGORIES: tuple[str, ...] = (
-    "icbm_silo",
-    "icbm_mobile",
-    "icbm",
-    "slbm",
-    "bomber",
-    "glbm_intermediate",
-    "glbm_shorter",
-    "glcm_intermediate",
-    "glcm_shorter",
-    "slcm",
-    "alcm",
-    "conventional_precision_strike",
-    "interceptor",
-    "total_strategic",
-)
+POSTURE_CATEGORIES: tuple[str, ...] = POSTURE_TABLE_CATEGORIES
 POSTURE_COUNTING_RULES: tuple[str, ...] = (
     "salt2_database",
     "start_mou",
@@ -380,12 +374,10 @@ POSTURE_COUNTING_RULES: tuple[str, ...] = (
 )
 POSTURE_CONFIDENCE: tuple[str, ...] = ("High", "Medium", "Low")
 
-# Vocabularies of the `forces` table (docs/data/forces.md).
-FORCES_LEGS: tuple[str, ...] = (
-    "icbm", "slbm", "bomber", "inf_ground", "sub_strategic", "slcm", "abm",
-)
-FORCES_RANGE_CLASSES: tuple[str, ...] = ("intercontinental", "intermediate", "shorter", "short")
-FORCES_BASINGS: tuple[str, ...] = ("fixed", "mobile", "at_sea", "air")
-FORCES_BASES: tuple[str, ...] = ("sourced", "interpolated")
-FORCES_COUNTING_RULES: tuple[str, ...] = ("estimate", "start_mou", "new_start", "salt", "official")
+# Vocabularies of the `forces` table (docs/data/forces.md): one vocabulary, in stratlab.data.vocabulary.
+FORCES_LEGS: tuple[str, ...] = LEGS
+FORCES_RANGE_CLASSES: tuple[str, ...] = RANGE_CLASSES
+FORCES_BASINGS: tuple[str, ...] = BASINGS
+FORCES_BASES: tuple[str, ...] = FORCE_BASES
+FORCES_COUNTING_RULES: tuple[str, ...] = FORCE_COUNTING_RULES
 FORCES_CONFIDENCE: tuple[str, ...] = POSTURE_CONFIDENCE

@@ -1,19 +1,19 @@
 """Forces as the engine carries them: a few quantities per actor, arrays with the actor axis last.
 
-A :class:`~stratlab.scenario.Posture` is reduced to **families** (documented in docs/engine.md):
+A :class:`~stratlab.scenario.Posture` is reduced to **families** (vocabulary in
+:mod:`stratlab.data.vocabulary`; documented in docs/engine.md):
 
-* central: ``icbm`` (``icbm_silo`` + ``icbm_mobile`` + ``icbm``, whose split may be unknown),
-  ``slbm``, ``bomber``, ``slcm``, ``alcm`` — assumed able to reach every rival's homeland;
+* central: ``icbm`` (``icbm_silo`` + ``icbm_mobile`` + ``icbm``), ``slbm``, ``bomber``, ``slcm``,
+  ``alcm``;
 * ``inf``: nuclear ground-launched missiles of 500–5,500 km (``glbm_*``, ``glcm_*``);
 * ``conv``: conventional precision strike whose stated range lies in that band;
 * ``interceptor``: missile-defence interceptors.
 
 Per family: launchers ``L``, warheads per launcher ``w``, survivable shares of launchers ``sL``
 and of warheads ``sW`` (``Component.survivable``), alert fraction ``a`` of survivable launchers
-and range ``r``. A value the catalog rule filled by assumption (``Component.assumed``: warheads
-per launcher, alert fraction) is unknown (NaN) here, so that the replay takes it from the
-snapshots that state it.
-The INF band is the union of the ``RANGE_BANDS`` of the INF categories (from the treaty text).
+and range ``r`` (NaN where no component states one). :func:`family_values` with a ``target``
+keeps only the components that reach that actor's homeland (``Component.reaches``): the forces
+that count against it in the exchange (docs/theory/first_strike.md, "Reach").
 """
 
 from __future__ import annotations
@@ -24,29 +24,11 @@ from dataclasses import dataclass, fields, replace
 import numpy as np
 from numpy.typing import NDArray
 
-from stratlab.scenario.posture import RANGE_BANDS, Component, Posture, default_survivable
+from stratlab.data.vocabulary import CENTRAL, FAMILIES, INF_BAND_KM, INF_CATEGORIES, default_survivable
+from stratlab.scenario.posture import Component, Posture
 
 FloatArray = NDArray[np.float64]
 
-CENTRAL: dict[str, tuple[str, ...]] = {
-    "icbm": ("icbm_silo", "icbm_mobile", "icbm"),
-    "slbm": ("slbm",),
-    "bomber": ("bomber",),
-    "slcm": ("slcm",),
-    "alcm": ("alcm",),
-}
-INF_CATEGORIES = ("glbm_intermediate", "glbm_shorter", "glcm_intermediate", "glcm_shorter")
-INF_BAND_KM: tuple[float, float] = (
-    min(RANGE_BANDS[c][0] for c in INF_CATEGORIES),
-    max(RANGE_BANDS[c][1] for c in INF_CATEGORIES),
-)
-"""500–5,500 km: the union of the INF categories' bands (INF Treaty Art. II)."""
-FAMILIES: dict[str, tuple[str, ...]] = {
-    **CENTRAL,
-    "inf": INF_CATEGORIES,
-    "conv": ("conventional_precision_strike",),
-    "interceptor": ("interceptor",),
-}
 QUANTITIES = ("L", "w", "sL", "sW", "a", "r")
 
 
@@ -55,42 +37,37 @@ def in_band(component: Component) -> bool:
     return component.range_km is not None and INF_BAND_KM[0] <= component.range_km <= INF_BAND_KM[1]
 
 
-def family_values(posture: Posture, zeros: set[str]) -> dict[str, dict[str, float]]:
-    """``{family: {quantity: value}}`` of one posture; NaN marks an unknown value.
+def default_share(family: str) -> float:
+    """Survivable share of a family without launchers (``default_survivable``)."""
+    return 1.0 if default_survivable(FAMILIES[family][0]) else 0.0
 
-    ``zeros`` are families the data state as zero (a row with a count of 0) rather than omit.
-    The survivable shares of an ``icbm`` family that contains the ``icbm`` category (split
-    unknown) are NaN, to be filled from other snapshots.
-    """
+
+def family_values(posture: Posture, target: str | None = None) -> dict[str, dict[str, float]]:
+    """``{family: {quantity: value}}`` of one posture (of the components reaching ``target``'s
+    homeland if given). A family without launchers has ``L = 0``, ``w = 1``, the default
+    survivable share, ``a = 0`` and ``r = NaN``."""
     out: dict[str, dict[str, float]] = {}
     for fam, cats in FAMILIES.items():
         if fam == "interceptor":
             n = float(sum(d.interceptors for d in posture.defenses))
-            known = bool(posture.defenses) or fam in zeros
-            out[fam] = _row(n if known else math.nan, math.nan, math.nan, math.nan, 0.0, math.nan)
+            out[fam] = _row(n, 1.0, 0.0, 0.0, 0.0, math.nan)
             continue
-        comps = [c for c in posture.components if c.category in cats and (fam != "conv" or in_band(c))]
-        if not comps:
-            zero = fam in zeros
-            out[fam] = _row(0.0 if zero else math.nan, math.nan, math.nan, math.nan, math.nan, math.nan)
-            continue
+        comps = [c for c in posture.components if c.category in cats and (fam != "conv" or in_band(c))
+                 and (target is None or c.reaches_actor(target))]
         L = float(sum(c.launchers for c in comps))
         W = float(sum(c.warheads for c in comps))
+        if not L:
+            share = default_share(fam)
+            out[fam] = _row(0.0, 1.0, share, share, 0.0, math.nan)
+            continue
         surv = [c for c in comps if c.survivable]
-        split_unknown = any(c.category == "icbm" for c in comps)
-        sL = math.nan if split_unknown else (sum(c.launchers for c in surv) / L if L else 0.0)
-        sW = math.nan if split_unknown else (sum(c.warheads for c in surv) / W if W else 0.0)
         nS = sum(c.launchers for c in surv)
         a = sum(c.alert_fraction * c.launchers for c in surv) / nS if nS else 0.0
-        if any("alert_fraction" in c.assumed for c in surv):
-            a = math.nan
-        w = W / L if L else math.nan
-        if any("warheads_per_launcher" in c.assumed for c in comps):
-            w = math.nan
         ranged = [(float(c.range_km), c.launchers) for c in comps if c.range_km is not None and c.launchers]
         all_ranged = len(ranged) == len([c for c in comps if c.launchers])
         r = sum(km * n for km, n in ranged) / sum(n for _, n in ranged) if ranged and all_ranged else math.nan
-        out[fam] = _row(L, w, sL, sW, a, r)
+        sW = sum(c.warheads for c in surv) / W if W else default_share(fam)
+        out[fam] = _row(L, W / L, nS / L, sW, a, r)
     return out
 
 
@@ -98,9 +75,10 @@ def _row(L: float, w: float, sL: float, sW: float, a: float, r: float) -> dict[s
     return dict(zip(QUANTITIES, (L, w, sL, sW, a, r), strict=True))
 
 
-def default_share(family: str) -> float:
-    """Survivable share of a family when no snapshot gives it (``default_survivable``)."""
-    return 1.0 if default_survivable(FAMILIES[family][0]) else 0.0
+def posture_arsenal(posture: Posture, target: str | None = None) -> Arsenal:
+    """One posture's :class:`Arsenal` (scalar fields), of the components reaching ``target``."""
+    values = family_values(posture, target)
+    return aggregate({fam: {q: np.asarray(v) for q, v in row.items()} for fam, row in values.items()})
 
 
 @dataclass(frozen=True)
@@ -213,4 +191,5 @@ __all__ = [
     "default_share",
     "family_values",
     "in_band",
+    "posture_arsenal",
 ]

@@ -1,7 +1,7 @@
 """Historical mode: replay postures and treaty events from the catalog; compute perceptions.
 
-Forces come from :func:`stratlab.engine.history.history_arsenal` (snapshots interpolated; INF-band
-systems named in the scenario's ``inf_systems`` stepwise from dated evidence),
+Forces come from :func:`stratlab.engine.history.history_arsenal` (every year's catalog posture
+from the annual ``forces`` table, by the rule ``stratlab stability --year`` uses),
 treaty status from the treaty record (1 July of each year), perceptions from the ``events``
 table coded into acts (:mod:`stratlab.engine.acts`) and run through the perception model
 (:func:`stratlab.engine.perceive.believe`). With a ``calibration`` block the named perception
@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 
 from stratlab.engine.acts import act_array, coded_events
 from stratlab.engine.arsenal import Arsenal
-from stratlab.engine.history import eras, history_arsenal, treaty_status
+from stratlab.engine.history import Missing, Postures, eras, history_arsenal, treaty_status
 from stratlab.engine.perceive import PerceptionFit, believe, fit_dyad
 from stratlab.engine.setup import RunContext, initial_beliefs
 from stratlab.models.perception import SOURCE_IDS as PERCEPTION_SOURCES
@@ -37,6 +37,10 @@ class HistoryTrace:
 
     arsenal: Arsenal
     """Fields ``(1, year, actor)``: the record is the same for every member."""
+    postures: Postures
+    """``{actor: {year: catalog posture}}``: what the arsenal and the stability inputs come from."""
+    missing: Missing
+    """Actor-years with a leg in a gap the forces table declares unsourced (NaN results)."""
     hostility: FloatArray
     """``(member, year, actor, target)``."""
     acts: IntArray
@@ -74,7 +78,7 @@ def _measured(ctx: RunContext) -> pd.DataFrame:
 def run_historical(ctx: RunContext) -> HistoryTrace:
     """Replay the record over the scenario's years (see the module docstring)."""
     sc, years, actors = ctx.scenario, ctx.years, ctx.actors
-    arsenal, sources = history_arsenal(ctx.con, actors, years, sc.inf_systems)
+    arsenal, postures, missing, sources = history_arsenal(ctx.con, actors, years)
     statuses = []
     for t in sc.treaties:
         status, used = treaty_status(ctx.con, t.id, years)
@@ -100,7 +104,7 @@ def run_historical(ctx: RunContext) -> HistoryTrace:
     idx = np.arange(len(actors))
     hostility[..., idx, idx] = np.nan
     status_arr = np.stack(statuses, axis=-1) if statuses else np.zeros((len(years), 0), dtype=np.int64)
-    return HistoryTrace(arsenal.map(lambda v: v[None]), hostility, acts, status_arr,
+    return HistoryTrace(arsenal.map(lambda v: v[None]), postures, missing, hostility, acts, status_arr,
                         _era_labels(ctx, statuses), fit, measured, sources)
 
 

@@ -13,10 +13,11 @@ from numpy.typing import NDArray
 from stratlab.engine.arsenal import Arsenal
 from stratlab.engine.forward import binding_share, run_forward
 from stratlab.engine.historical import HistoryTrace, run_historical
+from stratlab.engine.history import Missing, Postures, gap_text, inf_reach_share
 from stratlab.engine.results import DYADIC, PER_ACTOR, add_outcomes, dataset
 from stratlab.engine.roles import inf_roles
 from stratlab.engine.setup import RunContext, prepare
-from stratlab.engine.stability import pair_stability
+from stratlab.engine.stability import Stability, pair_stability, posture_stability
 from stratlab.models.first_strike import SOURCE_IDS as FIRST_STRIKE_SOURCES
 from stratlab.models.perception import NO_ACT, REASSURE, SLIGHT, THREAT
 from stratlab.models.richardson import SOURCE_IDS as RICHARDSON_SOURCES
@@ -47,18 +48,31 @@ def _force_vars(ars: Arsenal, members: int) -> dict[str, tuple[tuple[str, ...], 
 Vars = dict[str, tuple[tuple[str, ...], NDArray[Any]]]
 
 
-def _stability_vars(ctx: RunContext, ars: Arsenal, effect: bool) -> Vars:
+def _stability_vars(ctx: RunContext, ars: Arsenal, effect: bool, postures: Postures | None = None,
+                    missing: Missing | None = None) -> Vars:
+    """Stability variables; from the catalog postures (the route of ``stratlab stability --year``)
+    when the run replays history, else from the arsenal."""
     full = ars.map(lambda v: np.broadcast_to(v, (ctx.members, *v.shape[1:])))
-    st = pair_stability(full, ctx.reach, ctx.params)
+
+    def stability(with_inf: bool = True) -> Stability:
+        if postures is not None:
+            return posture_stability(postures, ctx.actors, ctx.years, ctx.reach, ctx.params, full, with_inf,
+                                     missing or set())
+        return pair_stability(full, ctx.reach, ctx.params, with_inf=with_inf)
+
+    st = stability()
     out: Vars = {
         "fsi": (DYADIC, st.fsi),
         "fsi_system_min": (("member", "year"), st.system_min),
         "fsi_system_product": (("member", "year"), st.system_product),
     }
     if effect:
-        without = pair_stability(full, ctx.reach, ctx.params, with_inf=False)
+        without = stability(with_inf=False)
         out["inf_fsi_effect"] = (DYADIC, st.fsi - without.fsi)
-    for name, values in inf_roles(full, ctx.reach, ctx.theatre).items():
+    reach = ctx.reach
+    if postures is not None:  # the replay: only the INF-band warheads that reach count against a homeland
+        reach = ctx.reach * inf_reach_share(postures, ctx.actors, ctx.years)[None]
+    for name, values in inf_roles(full, reach, ctx.theatre).items():
         out[name] = (PER_ACTOR if values.ndim == 3 else DYADIC, values)
     return out
 
@@ -114,6 +128,7 @@ def run(
     report = progress or (lambda stage, done, total: None)
     sources = set(ctx.params.sources) | set(FIRST_STRIKE_SOURCES)
     treaty_ids = [t.id for t in sc.treaties]
+    gaps, missing = "", set()
     if sc.mode == "forward":
         trace = run_forward(ctx, lambda done, total: report("simulate", done, total))
         ars = trace.arsenal
@@ -127,7 +142,7 @@ def run(
             "treaty_stance": (("member", "year", "treaty", "actor"), trace.stance),
             "treaty_binding": (("member", "year"), binding_share(trace.status)),
         }
-        effect = False
+        effect, postures = False, None
     else:
         hist = run_historical(ctx)
         ars = hist.arsenal
@@ -139,12 +154,15 @@ def run(
             "treaty_binding": (("member", "year"), _broadcast(binding_share(hist.status)[None], members)),
             **_history_vars(hist),
         }
-        effect = True
+        effect, postures = True, hist.postures
+        missing = hist.missing
+        gaps = gap_text(missing)
     report("stability", 0, 1)
-    data.update(_stability_vars(ctx, ars, effect))
+    data.update(_stability_vars(ctx, ars, effect, postures, missing))
     report("stability", 1, 1)
     ds = dataset(data, sc, members, treaty_ids, _attrs(sc, members, seed, sources))
     if sc.mode == "historical":
+        ds.attrs["forces_gaps"] = gaps  # actor-years the forces table declares unsourced (NaN)
         ds = ds.assign_coords(era=("year", hist.eras))
         if hist.fit is not None:
             ds = ds.assign_coords(fit_param=list(hist.fit.names))

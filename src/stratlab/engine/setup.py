@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from stratlab.engine.arsenal import FAMILIES, Arsenal, aggregate, default_share, family_values
-from stratlab.engine.history import catalog_snapshots, interpolate
+from stratlab.engine.arsenal import Arsenal
+from stratlab.engine.arsenal import posture_arsenal as arsenal_of
+from stratlab.engine.history import posture_sources
 from stratlab.engine.params import ParamSet, build_params, member_uniforms
 from stratlab.scenario.spec import PostureSpec, Scenario
 
@@ -80,27 +81,18 @@ def initial_beliefs(scenario: Scenario, params: ParamSet) -> FloatArray:
     return h
 
 
-def _fill(family: str, quantity: str, value: float) -> float:
-    if not np.isnan(value):
-        return value
-    if quantity in ("sL", "sW"):
-        return default_share(family)
-    return {"r": np.nan, "w": 1.0}.get(quantity, 0.0)
-
-
 def posture_arsenal(con: duckdb.DuckDBPyConnection, spec: PostureSpec) -> tuple[Arsenal, set[str]]:
-    """One actor's start forces: a catalog snapshot as the historical replay has it that year
-    (so an unknown ICBM split or a family without counts is filled as there), or an inline
-    posture taken as complete (families it omits are zero)."""
+    """One actor's start forces: its catalog posture of the year (the annual ``forces`` table, as
+    the historical replay has it), or an inline posture taken as complete (families it omits are
+    zero)."""
     if spec.catalog is not None:
-        snaps, sources = catalog_snapshots(con, spec.catalog.actor)
-        return aggregate(interpolate(snaps, [spec.catalog.year])), sources
-    posture = spec.posture
-    assert posture is not None
-    values = family_values(posture, zeros=set(FAMILIES))
-    filled = {fam: {q: np.array([_fill(fam, q, v)]) for q, v in row.items()} for fam, row in values.items()}
-    sources = {s for c in posture.components for s in c.sources}
-    return aggregate(filled), sources
+        from stratlab.scenario.posture_catalog import posture_from_catalog
+
+        posture = posture_from_catalog(spec.catalog.actor, spec.catalog.year, con=con)
+    else:
+        assert spec.posture is not None
+        posture = spec.posture
+    return arsenal_of(posture), posture_sources(posture)
 
 
 def start_arsenal(ctx: RunContext) -> tuple[Arsenal, set[str]]:

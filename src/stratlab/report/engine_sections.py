@@ -42,14 +42,14 @@ def historical_sections(seed: int) -> list[Section]:
     table = era_table(ds, ROLE_METRICS).round(3)
     roles = Section(
         "inf-roles", "INF-range systems: roles by era",
-        "Historical replay (`stratlab run inf-history`): postures interpolated between the "
-        "catalog's snapshot years, treaty status from `treaty_events`. Central deterrence: the "
+        "Historical replay (`stratlab run inf-history`): every year's forces from the "
+        "catalog's annual `forces` table, treaty status from `treaty_events`. Central deterrence: the "
         "INF-band share of a side's warheads deliverable on the rival's homeland; extended "
         "deterrence: the side's share of both sides' INF-band warheads in their shared "
         "theatre; counter-missile-defense: INF warheads reaching the rival over its "
         "interceptors (capped at 1); cross-domain: the conventional share of INF-band "
         "launchers; warning time: minimum-energy flight time at the stated range (minutes). "
-        f"Definitions and caveats (interpolation between snapshots) in {ENGINE_DOC}. The table "
+        f"Definitions and caveats in {ENGINE_DOC}. The table "
         "averages each metric over the scenario's eras, each opened by a catalog event.",
         _sources(ds), figure=png(fig), table=table,
     )
@@ -62,10 +62,12 @@ def historical_sections(seed: int) -> list[Section]:
     stability = Section(
         "stability", "Stability over time",
         "Kent–Thaler first-strike stability index of the US–USSR/Russia pair each year of the "
-        "replay, with and without the INF-band systems. Damage expectancy, w80 and interceptor "
-        "kill probability are engine assumptions with no sourced values (listed in "
-        f"{ENGINE_DOC}); with arsenals of thousands of warheads the index saturates near 1, so "
-        "read the curve as a consistency check of the machinery, not as a finding.",
+        "replay, with and without the INF-band systems, each side counting only the forces that "
+        "reach the other's homeland. Damage expectancy, alert, w80 and interceptor kill "
+        "probability are the one illustrative set (`stratlab-illustrative`, no sourced values; "
+        f"{ENGINE_DOC}) that `stratlab stability --year` also uses; with arsenals of thousands of "
+        "warheads the index saturates near 1, so read the curve as a consistency check of the "
+        "machinery, not as a finding.",
         _sources(ds), figure=png(fig),
     )
     return [roles, stability]

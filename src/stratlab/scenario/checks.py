@@ -3,8 +3,8 @@
 Each finding is an :class:`Issue` (where, what was given, what was expected); the loader turns
 the first one into the same one-line message as a schema error (file, line, field).
 Checked here: unknown actors (the known ones listed), actors named in postures, treaties,
-drivers, parameters, outcomes and calibration that are not scenario actors, posture snapshot
-years the ``postures`` table lacks, years outside the data a mode needs, treaty ids, treaties
+drivers, parameters, outcomes and calibration that are not scenario actors, posture
+years the ``forces`` table lacks, years outside the data a mode needs, treaty ids, treaties
 the forward mode cannot apply, parameter names and values of the model blocks, and the
 parameter paths of uncertainties and levers, era events and the INF-band systems' evidence.
 """
@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from stratlab.data.forces import force_coverage
 from stratlab.scenario.parameters import MODEL_BLOCKS, model_block_error, parameter_error, parameter_paths
 from stratlab.scenario.spec import Scenario, Uncertainty
 from stratlab.scenario.terms import treaty_terms
@@ -46,9 +47,7 @@ class _Catalog:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
         self.actors = [r[0] for r in con.execute("SELECT actor FROM actors ORDER BY actor").fetchall()]
-        self.snapshots: dict[str, list[int]] = {}
-        for actor, year in con.execute("SELECT DISTINCT actor, year FROM postures ORDER BY year").fetchall():
-            self.snapshots.setdefault(actor, []).append(int(year))
+        self.forces = force_coverage(con)
         rows = con.execute("SELECT treaty_id, parties FROM treaties").fetchall()
         self.treaties = {r[0]: list(r[1]) for r in rows}
         self.cinc_years = self._spans("capabilities")
@@ -100,13 +99,13 @@ def _year_checks(sc: Scenario, cat: _Catalog) -> list[Issue]:
     out: list[Issue] = []
     if sc.mode == "historical":
         for a in sc.actors:
-            snaps = cat.snapshots.get(a, [])
-            if not snaps:
-                out.append(Issue(("actors", sc.actors.index(a)), a, "an actor with postures data"))
-            elif start < snaps[0] or end > snaps[-1]:
-                bad = 0 if start < snaps[0] else 1
+            if a not in cat.forces:
+                out.append(Issue(("actors", sc.actors.index(a)), a, "an actor with forces data"))
+            elif start < cat.forces[a][0] or end > cat.forces[a][1]:
+                lo, hi = cat.forces[a]
+                bad = 0 if start < lo else 1
                 out.append(Issue(("years", bad), sc.years[bad],
-                                 f"a year within the postures data for {a} ({_span(snaps)})"))
+                                 f"a year within the forces data for {a} ({lo}–{hi})"))
         if sc.calibration is not None:
             lo, hi = cat.speech_years.get(sc.calibration.observer, (0, -1))
             if start < lo or end > hi:
@@ -138,11 +137,11 @@ def _posture_checks(sc: Scenario, cat: _Catalog) -> list[Issue]:
             out.append(Issue(("postures", i, field, "actor"), spec.actor, "one posture per actor"))
         seen.add(spec.actor)
         if spec.catalog is not None:
-            snaps = cat.snapshots.get(spec.catalog.actor, [])
-            if spec.catalog.year not in snaps:
+            lo, hi = cat.forces.get(spec.catalog.actor, (0, -1))
+            if not lo <= spec.catalog.year <= hi:
+                span = f"{lo}–{hi}" if hi >= lo else "none"
                 out.append(Issue(("postures", i, "catalog", "year"), spec.catalog.year,
-                                 f"a snapshot year of the postures table for {spec.catalog.actor} "
-                                 f"({', '.join(map(str, snaps)) or 'none'})"))
+                                 f"a year of the forces table for {spec.catalog.actor} ({span})"))
     if sc.mode == "forward":
         missing = [a for a in sc.actors if a not in seen]
         if missing:

@@ -24,6 +24,7 @@ from stratlab.models.perception import PerceptionParams
 from stratlab.models.perception import param_sources as perception_sources
 from stratlab.models.treaty import TreatyParams
 from stratlab.models.treaty import param_sources as treaty_sources
+from stratlab.scenario.assumptions import DEFAULT as DEFAULT_ASSUMPTIONS
 
 ASSUMPTION = "engine assumption"
 """Source of an engine default that no publication calibrates."""
@@ -74,13 +75,24 @@ Positive = Annotated[Param, _ranged(0.0, PARAM_MAX, "a value in (0, 1e6]", open_
 Damage = Annotated[Param, _ranged(0.0, 0.99, "a fraction in [0, 0.99]")]
 
 
-class StabilityParams(_Model):
-    """Inputs of the Kent–Thaler exchange that the ``postures`` table does not hold."""
+_ONE = DEFAULT_ASSUMPTIONS
 
-    de_fixed: Frac = _p(0.7, "DE of one warhead against one fixed (silo) launcher")
-    de_surv: Frac = _p(0.5, "DE of one warhead against one off-alert survivable launcher")
-    w80: Positive = _p(300.0, "arriving weapons that destroy 80 % of a side's value (all actors)")
-    pk: Frac = _p(0.5, "per-shot kill probability of every interceptor")
+
+def _a(value: float, note: str) -> Any:
+    """A ``stability`` field defaulting to the one set of assumptions (its source id)."""
+    source = DEFAULT_ASSUMPTIONS.source
+    return Field(default_factory=lambda: Param(value=value, source=source), description=note)
+
+
+class StabilityParams(_Model):
+    """Inputs of the Kent–Thaler exchange that the ``forces`` table does not hold; the defaults are
+    the one set of assumptions (:data:`stratlab.scenario.assumptions.DEFAULT`) that
+    ``stratlab stability --year`` also uses."""
+
+    de_fixed: Frac = _a(_ONE.de_fixed, "DE of one warhead against one fixed (silo) launcher")
+    de_surv: Frac = _a(_ONE.de_surv, "DE of one warhead against one off-alert survivable launcher")
+    w80: Positive = _a(_ONE.w80, "arriving weapons that destroy 80 % of a side's value (all actors)")
+    pk: Frac = _a(_ONE.pk, "per-shot kill probability of every interceptor")
     reserve_damage: Damage = _p(
         0.0, "value fraction each side holds back to destroy in every third party (0: bilateral)"
     )

@@ -22,11 +22,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from stratlab.data.vocabulary import (
+    CATEGORIES,
+    RANGE_BANDS,
+    SURVIVABLE_CATEGORIES,
+    Category,
+    default_survivable,
+)
 from stratlab.models.flight_time import EARTH_MEAN_RADIUS_KM
 from stratlab.scenario.yaml_errors import dump_yaml, load_yaml, read_user_file
 
@@ -34,38 +41,7 @@ if TYPE_CHECKING:
     import duckdb
 
     from stratlab.models.first_strike import ForceArrays
-    from stratlab.scenario.posture_catalog import CatalogAssumptions
-
-Category = Literal[
-    "icbm_silo",
-    "icbm_mobile",
-    "icbm",
-    "slbm",
-    "bomber",
-    "glbm_intermediate",
-    "glbm_shorter",
-    "glcm_intermediate",
-    "glcm_shorter",
-    "slcm",
-    "alcm",
-    "conventional_precision_strike",
-]
-"""Component categories; ``icbm`` is an ICBM force whose silo/mobile split is unknown."""
-CATEGORIES: tuple[str, ...] = get_args(Category)
-
-RANGE_BANDS: dict[str, tuple[float, float]] = {
-    "glbm_shorter": (500.0, 1000.0),
-    "glcm_shorter": (500.0, 1000.0),
-    "glbm_intermediate": (1000.0, 5500.0),
-    "glcm_intermediate": (1000.0, 5500.0),
-    "icbm_silo": (5500.0, math.inf),
-    "icbm_mobile": (5500.0, math.inf),
-    "icbm": (5500.0, math.inf),
-}
-"""Range band each category claims (km, closed), from the INF Treaty's definitions."""
-
-SURVIVABLE_CATEGORIES = frozenset({"icbm_mobile", "slbm", "bomber", "slcm", "alcm"})
-"""Categories survivable by default (Kent–Thaler's SSBNs, mobiles and bombers)."""
+    from stratlab.scenario.assumptions import StabilityAssumptions
 
 MAX_RANGE_KM = math.pi * EARTH_MEAN_RADIUS_KM
 """Half the Earth's circumference (≈ 20,015 km): no two points on Earth are farther apart."""
@@ -83,16 +59,6 @@ Km = Annotated[float, Field(ge=0.0, le=MAX_RANGE_KM, allow_inf_nan=False)]
 
 def _band_text(lo: float, hi: float) -> str:
     return f"of more than {lo:g} km" if math.isinf(hi) else f"within {lo:g}–{hi:g} km"
-
-
-def default_survivable(category: str, basing: str | None = None) -> bool:
-    """SLBMs, bombers, mobile ICBMs, SLCMs and ALCMs are survivable; silo or mixed ICBM forces
-    are not; other categories are survivable only if their basing says "mobile"."""
-    if category in SURVIVABLE_CATEGORIES:
-        return True
-    if category in ("icbm_silo", "icbm"):
-        return False
-    return "mobile" in (basing or "").lower()
 
 
 class _Model(BaseModel):
@@ -138,6 +104,17 @@ class Component(_Model):
     sources: list[str] = Field(default_factory=list)
     assumed: list[str] = Field(default_factory=list)
     """Fields filled by assumption rather than data (``from_catalog`` lists them here)."""
+    deployed_in: str | None = None
+    """Basing area (a ``forces`` ``deployed_in`` code: ``USA``, ``RUS-west``, ``DEU``, ``sea`` …)."""
+    reaches: list[str] | None = None
+    """Adversaries whose homeland the component reaches (:mod:`stratlab.scenario.reach`);
+    ``None``: not computed — the component counts against every adversary."""
+    flight_min: dict[str, float] = Field(default_factory=dict)
+    """Minimum-energy flight time (minutes) to each reached homeland (ballistic components)."""
+
+    def reaches_actor(self, actor: str) -> bool:
+        """Whether the component counts against ``actor``'s homeland."""
+        return self.reaches is None or actor in self.reaches
 
     @model_validator(mode="before")
     @classmethod
@@ -257,45 +234,59 @@ class Posture(_Model):
         year: int,
         *,
         con: duckdb.DuckDBPyConnection | None = None,
-        assumptions: CatalogAssumptions | None = None,
-        include_conventional: bool = False,
+        assumptions: StabilityAssumptions | None = None,
     ) -> Posture:
-        """The posture of ``actor`` in snapshot ``year`` from the catalog's ``postures`` table.
+        """The posture of ``actor`` in ``year`` from the catalog's annual ``forces`` table.
 
-        One component per category; the selection rule and the defaults are documented in
-        :mod:`stratlab.scenario.posture_catalog` and docs/data/postures.md.
+        One component per preferred row (system and basing area), every leg of that year, with
+        its reach; the rule is in :mod:`stratlab.scenario.posture_catalog` and
+        docs/theory/first_strike.md. Alert fractions come from ``assumptions`` (default: the one
+        set, :data:`stratlab.scenario.assumptions.DEFAULT`).
         """
         from stratlab.scenario.posture_catalog import posture_from_catalog
 
-        return posture_from_catalog(
-            actor, year, con=con, assumptions=assumptions, include_conventional=include_conventional
-        )
+        return posture_from_catalog(actor, year, con=con, assumptions=assumptions)
 
-    def to_force_arrays(self, enemy: Posture, *, lua: bool = False) -> ForceArrays:
-        """This side's inputs to :mod:`stratlab.models.first_strike` when facing ``enemy``.
+    def facing(self, enemy: str) -> list[Component]:
+        """Components that count against ``enemy``: nuclear, and reaching its homeland."""
+        return [c for c in self.components
+                if c.category != "conventional_precision_strike" and c.reaches_actor(enemy)]
 
-        Fixed = non-survivable components, survivable = the rest (conventional precision
-        strike left out). ``m`` is warheads per launcher over each group; ``alert`` is the
-        launcher-weighted alert fraction of survivable launchers; ``de_fixed``/``de_surv``
-        average this side's DE over its warheads and the enemy's launchers of each target
-        category; ``interceptors`` sum this side's defenses, ``pk`` is their
-        interceptor-weighted mean. A missing DE, ``pk`` or ``w80`` raises ``ValueError``.
+    def to_force_arrays(
+        self, enemy: Posture, *, lua: bool = False, assumptions: StabilityAssumptions | None = None
+    ) -> ForceArrays:
+        """This side's inputs to :mod:`stratlab.models.first_strike` when facing ``enemy`` — the
+        one conversion from a posture to the exchange (the engine's replay builds the same arrays,
+        docs/theory/first_strike.md, "One route").
+
+        Each side fields only its components that reach the other's homeland (:meth:`facing`),
+        as weapons and as targets. Fixed = non-survivable components, survivable = the rest.
+        ``m`` is warheads per launcher over each group; ``alert`` is the launcher-weighted alert
+        fraction of survivable launchers; ``de_fixed``/``de_surv`` average this side's DE over its
+        warheads and the enemy's launchers of each target class, a component's own ``de`` first,
+        else ``assumptions.de_fixed``/``de_surv``; ``w80`` is ``value_targets.w80``, else
+        ``assumptions.w80``; ``interceptors`` sum this side's defenses, ``pk`` is their
+        interceptor-weighted mean (a defense without ``pk`` takes ``assumptions.pk``). A value
+        found in neither raises ``ValueError``.
         """
         from stratlab.models.first_strike import ForceArrays
 
-        own = [c for c in self.components if c.category != "conventional_precision_strike"]
-        foe = [c for c in enemy.components if c.category != "conventional_precision_strike"]
+        own, foe = self.facing(enemy.actor), enemy.facing(self.actor)
         groups = {s: [c for c in own if c.survivable is s] for s in (False, True)}
         n = {s: float(sum(c.launchers for c in g)) for s, g in groups.items()}
         m = {s: sum(c.warheads for c in g) / n[s] if n[s] else 0.0 for s, g in groups.items()}
         alert = sum(c.alert_fraction * c.launchers for c in groups[True]) / n[True] if n[True] else 0.0
-        de = {s: self._mean_de(own, [c for c in foe if c.survivable is s]) for s in (False, True)}
-        if self.value_targets is None:
+        de = {s: self._mean_de(own, [c for c in foe if c.survivable is s], s, assumptions)
+              for s in (False, True)}
+        w80 = self.value_targets.w80 if self.value_targets else (assumptions.w80 if assumptions else None)
+        if w80 is None:
             raise ValueError(f"{self.actor} {self.year}: value_targets.w80 is not set")
         shots = float(sum(d.interceptors for d in self.defenses))
-        if any(d.pk is None and d.interceptors for d in self.defenses):
+        pks = [d.pk if d.pk is not None else (assumptions.pk if assumptions else None) for d in self.defenses]
+        if any(p is None and d.interceptors for p, d in zip(pks, self.defenses, strict=True)):
             raise ValueError(f"{self.actor} {self.year}: defenses need pk (kill probability) set")
-        pk = sum((d.pk or 0.0) * d.interceptors for d in self.defenses) / shots if shots else 0.0
+        pk = sum((p or 0.0) * d.interceptors for p, d in zip(pks, self.defenses, strict=True)) / shots \
+            if shots else (assumptions.pk if assumptions else 0.0)
         return ForceArrays(
             n_fixed=n[False],
             m_fixed=m[False],
@@ -303,34 +294,40 @@ class Posture(_Model):
             m_surv=m[True],
             de_fixed=de[False],
             de_surv=de[True],
-            w80=self.value_targets.w80,
+            w80=w80,
             alert=alert,
             interceptors=shots,
             pk=pk,
             lua=lua,
         )
 
-    def _mean_de(self, own: list[Component], targets: list[Component]) -> float:
+    def _mean_de(self, own: list[Component], targets: list[Component], survivable: bool,
+                 hyp: StabilityAssumptions | None) -> float:
+        fallback = None if hyp is None else (hyp.de_surv if survivable else hyp.de_fixed)
         weight = sum(c.warheads for c in own) * sum(t.launchers for t in targets)
         if weight == 0:
-            return 0.0
+            return 0.0 if fallback is None else fallback
         missing = sorted(
             {
                 f"{c.name}.de.{t.category}"
                 for c in own
                 for t in targets
-                if c.warheads and t.launchers and t.category not in c.de
+                if c.warheads and t.launchers and t.category not in c.de and fallback is None
             }
         )
         if missing:
             raise ValueError(f"{self.actor} {self.year}: DE not set for {', '.join(missing)}")
-        total = sum(c.warheads * t.launchers * c.de[t.category] for c in own for t in targets)
-        return total / weight
+        total = sum(c.warheads * t.launchers * c.de.get(t.category, fallback or 0.0)
+                    for c in own for t in targets)
+        return float(total / weight)
 
 
-def force_arrays(a: Posture, b: Posture, *, lua: bool = False) -> tuple[ForceArrays, ForceArrays]:
+def force_arrays(
+    a: Posture, b: Posture, *, lua: bool = False, assumptions: StabilityAssumptions | None = None
+) -> tuple[ForceArrays, ForceArrays]:
     """Both sides' :class:`~stratlab.models.first_strike.ForceArrays` for the pair ``(a, b)``."""
-    return a.to_force_arrays(b, lua=lua), b.to_force_arrays(a, lua=lua)
+    return (a.to_force_arrays(b, lua=lua, assumptions=assumptions),
+            b.to_force_arrays(a, lua=lua, assumptions=assumptions))
 
 
 __all__ = [

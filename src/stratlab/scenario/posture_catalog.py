@@ -1,201 +1,234 @@
-"""Build a :class:`~stratlab.scenario.posture.Posture` from the catalog's ``postures`` rows.
+"""Build a :class:`~stratlab.scenario.posture.Posture` from the catalog's annual ``forces`` table.
 
-The rule (also in docs/data/postures.md), for one actor and snapshot year:
+The rule (also in docs/theory/first_strike.md, "One route"), for one country and year:
 
-1. **One component per category.** Rows of category ``total_strategic`` are context, never
-   components; ``interceptor`` rows become missile defenses (one per named system);
-   ``conventional_precision_strike`` is left out unless asked for. ``part`` rows (a base, a
-   region, a subset) are never summed into a component.
-2. **Candidates** for a category are each ``total`` row with a count, and the ``type`` rows
-   taken together (for each named type its best row, ranked as below). A count is
-   ``launchers``, else ``missiles`` (then "launchers" is marked assumed).
-3. **Ranking**: non-derived before derived, then higher confidence (High > Medium > Low), then a
-   total before a sum of types, then the counting rule (treaty data > official > analytic
-   estimates > compilations > press), then the data date nearest the snapshot year, then
-   the ``main`` variant, then ``source_id`` alphabetically. The best candidate wins; a
-   count of 0 gives no component.
-4. **Warheads per launcher**: the winner's warheads ÷ launchers (or its stated warheads per
-   launcher); if it has neither, the ratio of the best-ranked candidate that has warheads (a
-   warheads-only total row is divided by the winner's launchers); else 1 — marked assumed.
-5. **Alert**: the best alert row of the category, else of ``icbm`` for silo/mobile ICBMs, else
-   of ``total_strategic`` (all forces); else ``CatalogAssumptions.alert_fraction`` (default 0,
-   a user assumption). Survivability: :func:`~stratlab.scenario.posture.default_survivable`.
-6. DE, kill probability and ``w80`` are not in the table: they come from
-   :class:`CatalogAssumptions` (default: not set) and are marked as user assumptions.
+1. **Rows**: the year's *preferred* rows (:func:`stratlab.data.forces.force_rows`); nothing is
+   taken from another year. A country or year outside the table is a ``LookupError``.
+2. **Completeness**: a triad leg (ICBM, SLBM, bomber) that the country has preferred rows for in
+   an earlier *and* a later year but not in this one is a ``LookupError`` naming country, year
+   and leg (a hole, not a zero: a leg that was empty is written as a row with 0 launchers); a
+   :class:`ForcesGapError` where the table declares the hole as one no source fills
+   (:func:`stratlab.data.forces.declared_gaps`), which the engine's replay reports as missing
+   years instead of stopping.
+3. **One component per row** (a system, or a leg aggregate, in one basing area), of category
+   :func:`stratlab.data.vocabulary.category_of` ``(leg, basing, range_class, system)``; ``abm``
+   rows become missile defences, ``sub_strategic`` rows are left out (the exchange is
+   strategic); rows with 0 launchers and 0 warheads give no component.
+4. **Counts**: launchers and warheads as the row gives them; a missing one follows from the
+   other and ``warheads_per_launcher``. Where a leg's warheads are published only on a row of
+   their own (``bomber weapons (all)``: warheads, no launchers) beside rows of launchers without
+   warheads (the airframes), the leg's warheads are spread over those launchers (loading = the
+   leg's warheads ÷ their launchers, listed as assumed). Only where no loading is published at
+   all does a row get one warhead per launcher (launchers without warheads), or one launcher per
+   warhead (warheads without launchers) — listed in the component's ``assumed`` and in the CLI's notes;
+   a row with neither launchers nor warheads gives no component and is named in the posture's
+   ``note`` (and the CLI's notes).
+5. **Reach** (:mod:`stratlab.scenario.reach`): each component lists the other countries of the
+   table whose homeland its range covers from its ``deployed_in`` area, with flight times.
+6. **Assumptions** (:class:`~stratlab.scenario.assumptions.StabilityAssumptions`): the alert
+   fraction of survivable components (marked assumed); DE, ``w80`` and interceptor ``pk`` are
+   not written into the posture — :meth:`~stratlab.scenario.posture.Posture.to_force_arrays`
+   takes them from the same set.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from stratlab.scenario.posture import (
-    CATEGORIES,
-    Basing,
-    Category,
-    Component,
-    Fraction,
-    MissileDefense,
-    Posture,
-    ValueTargets,
-    default_survivable,
-)
+from stratlab.data import geography
+from stratlab.data.forces import ForceRow, declared_gaps, force_coverage, force_rows_span, leg_spans
+from stratlab.data.vocabulary import RANGE_BANDS, TRIAD_LEGS, category_of, default_survivable
+from stratlab.scenario.assumptions import DEFAULT, StabilityAssumptions
+from stratlab.scenario.posture import Basing, Component, MissileDefense, Posture
+from stratlab.scenario.reach import reach
 
 if TYPE_CHECKING:
     import duckdb
 
-CONFIDENCE = {"High": 3, "Medium": 2, "Low": 1}
-RULE_ORDER = (
-    "start_mou",
-    "new_start_data",
-    "salt2_database",
-    "treaty_ban",
-    "official",
-    "nuclear_notebook",
-    "analytic_estimate",
-    "compilation",
-    "reported",
-    "derived",
-)
+NOTE = "built from the catalog's forces table by stratlab.scenario.posture_catalog"
+UNCOUNTED = "rows without launchers or warheads, left out"
 
 
-class CatalogAssumptions(BaseModel):
-    """Values the ``postures`` table lacks; user assumptions unless ``source`` names a source."""
-
-    model_config = ConfigDict(extra="forbid")
-    alert_fraction: dict[Category, Fraction] = Field(default_factory=dict)
-    default_alert_fraction: Fraction = 0.0
-    de: dict[Category, dict[Category, Fraction]] = Field(default_factory=dict)
-    """DE by attacking category, then target category."""
-    pk: Fraction | None = None
-    w80: float | None = Field(default=None, gt=0.0, allow_inf_nan=False)
-    source: str = "user assumption"
+class ForcesGapError(LookupError):
+    """A leg missing in a year the ``forces`` table declares as a gap no source fills."""
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    rows: tuple[dict[str, Any], ...]
-    total: bool
-
-    def count(self) -> int | None:
-        counts = [r["launchers"] if r["launchers"] is not None else r["missiles"] for r in self.rows]
-        return None if None in counts else sum(counts)
-
-    def warheads(self) -> int | None:
-        heads = [r["warheads"] for r in self.rows]
-        return None if None in heads else sum(heads)
-
-    def rank(self, year: int) -> tuple[Any, ...]:
-        worst = min(self.rows, key=lambda r: CONFIDENCE[r["confidence"]])
-        rule = max(RULE_ORDER.index(r["counting_rule"]) for r in self.rows)
-        dist = max(abs(_year_of(r, year) - year) for r in self.rows)
-        derived = any(r["counting_rule"] == "derived" for r in self.rows)
-        variant = any(r["variant"] != "main" for r in self.rows)
-        first = min(r["source_id"] for r in self.rows)
-        return (derived, -CONFIDENCE[worst["confidence"]], not self.total, rule, dist, variant, first)
+def _label(row: ForceRow) -> str:
+    return f"forces: {row.country} {row.year} {row.system!r} ({row.deployed_in}, {row.source_id})"
 
 
-def _year_of(row: dict[str, Any], year: int) -> int:
-    as_of = row["as_of"] or ""
-    return int(as_of[:4]) if as_of[:4].isdigit() else year
+def counts(row: ForceRow) -> tuple[int, float, str | None]:
+    """``(launchers, warheads, what was assumed)`` of a row (rule 4)."""
+    wpl = row.warheads_per_launcher
+    launchers, warheads = row.launchers, row.warheads
+    if launchers is None and warheads is not None:
+        if wpl:
+            return round(warheads / wpl), float(warheads), None
+        return warheads, float(warheads), "launchers (none published: one per warhead)"
+    if launchers is None:
+        raise LookupError(f"{_label(row)}: neither launchers nor warheads")
+    if warheads is None:
+        one = wpl is None and launchers > 0
+        return launchers, launchers * (1.0 if wpl is None else wpl), \
+            "warheads_per_launcher (no loading published: 1)" if one else None
+    return launchers, float(warheads), None
 
 
-def _best(cands: Iterable[_Candidate], year: int) -> _Candidate | None:
-    return min(cands, key=lambda c: c.rank(year), default=None)
+SPREAD = "warheads_per_launcher (the leg's published warheads ÷ its launchers)"
 
 
-def _candidates(rows: list[dict[str, Any]], year: int) -> list[_Candidate]:
-    out = [_Candidate((r,), True) for r in rows if r["scope"] == "total"]
-    by_type: dict[str, list[_Candidate]] = {}
-    for r in rows:
-        if r["scope"] == "type":
-            by_type.setdefault(r["component"], []).append(_Candidate((r,), False))
-    if by_type:
-        picks = [_best([c for c in cs if c.count() is not None] or cs, year) for cs in by_type.values()]
-        out.append(_Candidate(tuple(r for p in picks if p for r in p.rows), False))
-    return out
+def spread(rows: Sequence[ForceRow]) -> tuple[list[ForceRow], set[ForceRow]]:
+    """Rule 4's leg-level loading: per leg and basing area, warheads-only rows are folded into
+    the rows that give launchers but no warheads or loading. Returns the rows and the changed ones."""
+    out, changed = list(rows), set()
+    for key in {(r.leg, r.deployed_in) for r in rows}:
+        heads = [r for r in out if (r.leg, r.deployed_in) == key and r.launchers is None and r.warheads]
+        frames = [r for r in out if (r.leg, r.deployed_in) == key and r.launchers
+                  and r.warheads is None and r.warheads_per_launcher is None]
+        if not heads or not frames:
+            continue
+        wpl = sum(r.warheads or 0 for r in heads) / sum(r.launchers or 0 for r in frames)
+        new = [replace(r, warheads_per_launcher=wpl) for r in frames]
+        changed |= set(new)
+        out = [r for r in out if r not in heads and r not in frames] + new
+    return out, changed
 
 
-def _component(
-    cat: str,
-    rows: list[dict[str, Any]],
-    alerts: dict[str, dict[str, Any]],
-    year: int,
-    hyp: CatalogAssumptions,
-) -> Component | None:
-    cands = _candidates(rows, year)
-    win = _best([c for c in cands if c.count() is not None], year)
-    if win is None or not win.count():
+def check_legs(country: str, year: int, rows: Sequence[ForceRow], spans: dict[str, tuple[int, int]],
+               allow_gaps: bool = False) -> list[str]:
+    """Rule 2: raise ``LookupError`` for a triad leg missing inside its span of years; with
+    ``allow_gaps``, return the legs missing in a declared gap instead of raising for them."""
+    have, missing = {r.leg for r in rows}, []
+    for leg in TRIAD_LEGS:
+        lo, hi = spans.get(leg, (year + 1, year - 1))
+        if lo < year < hi and leg not in have:
+            gap = declared_gaps().get((country, leg))
+            if gap is not None and gap[0] <= year <= gap[1]:
+                if allow_gaps:
+                    missing.append(leg)
+                    continue
+                raise ForcesGapError(f"forces: {country} {year} has no {leg} row: a gap no source fills "
+                                     f"({country} {leg} {gap[0]}–{gap[1]}, declared in the table's checks)")
+            raise LookupError(f"forces: {country} {year} has no preferred {leg} row (the table has "
+                              f"{country} {leg} rows {lo}–{hi}; a leg that was empty needs a row with 0)")
+    if not rows and not missing:
+        raise LookupError(f"forces: no preferred rows for {country} in {year}")
+    return missing
+
+
+def component(row: ForceRow, adversaries: Sequence[str], hyp: StabilityAssumptions,
+              spread_loading: bool = False) -> Component | None:
+    """Rules 3–6 for one row (``None``: not a component); ``spread_loading``: its loading is the
+    leg's (:func:`spread`)."""
+    category = category_of(row.leg, row.basing, row.range_class, row.system)
+    if category is None:
         return None
-    launchers, assumed = int(win.count() or 0), []
-    if any(r["launchers"] is None for r in win.rows):
-        assumed.append("launchers (missiles counted as launchers)")
-    heads, wpl_from = win.warheads(), win
-    if heads is None and len(win.rows) == 1 and win.rows[0]["warheads_per_launcher"] is not None:
-        wpl = float(win.rows[0]["warheads_per_launcher"])
-    else:
-        if heads is None:
-            wpl_from = _best([c for c in cands if c.warheads() is not None], year) or win
-            heads = wpl_from.warheads()
-        base = wpl_from.count() or launchers
-        wpl = heads / base if heads is not None else 1.0
-        if heads is None:
-            assumed.append("warheads_per_launcher")
-    alert_row = alerts.get(cat) or (alerts.get("icbm") if cat.startswith("icbm_") else None)
-    alert_row = alert_row or alerts.get("total_strategic")
-    if alert_row is None:
-        alert = hyp.alert_fraction.get(cat, hyp.default_alert_fraction)  # type: ignore[call-overload]
+    launchers, warheads, guess = counts(row)
+    if not launchers and not warheads:
+        return None
+    assumed = ["de"] + ([guess] if guess else []) + ([SPREAD] if spread_loading else [])
+    survivable = default_survivable(category, row.basing)
+    alert = hyp.alert_of(category) if survivable else 0.0
+    if survivable:
         assumed.append("alert_fraction")
-    else:
-        alert = alert_row["alert_fraction"]
-    bases = {r["basing"] for r in win.rows}
-    basing = bases.pop() if len(bases) == 1 else None
-    ranges = {r["range_km"] for r in win.rows}
-    de = hyp.de.get(cat, {})  # type: ignore[call-overload]
-    if not de:
-        assumed.append("de")
-    sources = {r["source_id"] for r in (*win.rows, *wpl_from.rows)}
-    if alert_row is not None:
-        sources.add(alert_row["source_id"])
+    range_km = row.range_km
+    lo, hi = RANGE_BANDS.get(category, (0.0, float("inf")))
+    if range_km is not None and not lo <= range_km <= hi:
+        assumed.append(f"range_km {range_km:g} outside the {category} band: left unset")
+        range_km = None
+    try:
+        reached = [reach(category, row.deployed_in, row.range_km, row.range_class, adv)
+                   for adv in adversaries]
+    except KeyError as exc:
+        raise LookupError(f"{_label(row)}: {exc.args[0]}") from exc
+    home = row.deployed_in in (row.country, geography.SEA)
     return Component(
-        name=" + ".join(r["component"] for r in win.rows),
-        category=cat,
+        name=row.system if home else f"{row.system} in {row.deployed_in}",
+        category=category,
         launchers=launchers,
-        warheads_per_launcher=wpl,
+        warheads_per_launcher=warheads / launchers if launchers else 0.0,
         alert_fraction=alert,
-        survivable=default_survivable(cat, basing),
-        range_km=ranges.pop() if len(ranges) == 1 else None,
-        basing=Basing(name=basing) if basing else None,
-        de=de,
+        survivable=survivable,
+        range_km=range_km,
+        basing=Basing(name=f"{row.basing}: {row.deployed_in}"),
         de_source=hyp.source,
-        sources=sorted(sources),
+        sources=[row.source_id],
         assumed=assumed,
+        deployed_in=row.deployed_in,
+        reaches=[r.target for r in reached if r.reaches],
+        flight_min={r.target: r.flight_min for r in reached if r.flight_min is not None},
     )
 
 
-def _defenses(rows: list[dict[str, Any]], year: int, hyp: CatalogAssumptions) -> list[MissileDefense]:
-    by_name: dict[str, list[_Candidate]] = {}
-    for r in rows:
-        if r["launchers"] is not None:
-            by_name.setdefault(r["component"], []).append(_Candidate((r,), True))
-    out = []
-    for name, cands in by_name.items():
-        row = _best(cands, year).rows[0]  # type: ignore[union-attr]
-        if row["launchers"]:
-            out.append(
-                MissileDefense(
-                    name=name,
-                    interceptors=row["launchers"],
-                    pk=hyp.pk,
-                    basing=Basing(name=row["basing"]) if row["basing"] else None,
-                    sources=[row["source_id"]],
-                    assumed=[] if hyp.pk is not None else ["pk"],
-                )
-            )
-    return out
+def defense(row: ForceRow) -> MissileDefense | None:
+    """An ``abm`` row as a missile defence (its ``pk`` is left to the assumptions)."""
+    if not row.launchers:
+        return None
+    return MissileDefense(name=row.system, interceptors=row.launchers, basing=Basing(name=row.deployed_in),
+                          sources=[row.source_id], assumed=["pk"])
+
+
+def posture_from_rows(country: str, year: int, rows: Sequence[ForceRow], spans: dict[str, tuple[int, int]],
+                      adversaries: Sequence[str], hyp: StabilityAssumptions) -> Posture:
+    """The posture of one country-year from its preferred rows (rules 2–6)."""
+    check_legs(country, year, rows, spans)
+    return _posture(country, year, rows, adversaries, hyp)
+
+
+def _posture(country: str, year: int, rows: Sequence[ForceRow], adversaries: Sequence[str],
+             hyp: StabilityAssumptions) -> Posture:
+    counted, spread_rows = spread([r for r in rows if r.launchers is not None or r.warheads is not None])
+    comps = [c for r in counted if r.leg != "abm"
+             and (c := component(r, adversaries, hyp, r in spread_rows)) is not None]
+    defs = [d for r in counted if r.leg == "abm" and (d := defense(r)) is not None]
+    blank = [f"{r.system} ({r.deployed_in})" for r in rows if r.launchers is None and r.warheads is None]
+    note = NOTE + (f"; {UNCOUNTED}: {', '.join(blank)}" if blank else "")
+    return Posture(actor=country, year=year, components=comps, defenses=defs, note=note)
+
+
+def adversaries_of(country: str, con: duckdb.DuckDBPyConnection | None = None) -> list[str]:
+    """The other countries of the ``forces`` table that have homeland points."""
+    return [c for c in force_coverage(con) if c != country and c in geography.AREAS]
+
+
+Gaps = dict[int, list[str]]
+"""``{year: legs missing in a declared gap}`` (years without such legs left out)."""
+
+
+def _years(country: str, first: int, last: int, con: duckdb.DuckDBPyConnection | None,
+           hyp: StabilityAssumptions, allow_gaps: bool) -> tuple[dict[int, Posture], Gaps]:
+    by_year = force_rows_span(country, first, last, con=con)
+    spans, adversaries = leg_spans(country, con), adversaries_of(country, con)
+    out: dict[int, Posture] = {}
+    gaps: Gaps = {}
+    for y, rows in by_year.items():
+        if missing := check_legs(country, y, rows, spans, allow_gaps):
+            gaps[y] = missing
+        out[y] = _posture(country, y, rows, adversaries, hyp)
+    return out, gaps
+
+
+def postures_from_catalog(
+    country: str,
+    first: int,
+    last: int,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+    assumptions: StabilityAssumptions | None = None,
+) -> dict[int, Posture]:
+    """``{year: posture}`` for every year ``first``–``last`` (one query for the rows)."""
+    return _years(country, first, last, con, assumptions or DEFAULT, allow_gaps=False)[0]
+
+
+def postures_with_gaps(
+    country: str, first: int, last: int, *, con: duckdb.DuckDBPyConnection | None = None
+) -> tuple[dict[int, Posture], Gaps]:
+    """As :func:`postures_from_catalog` (default assumptions), but a leg missing in a declared
+    gap does not raise: the posture has the legs the table gives, and the missing legs are
+    returned by year. Any other hole still raises."""
+    return _years(country, first, last, con, DEFAULT, allow_gaps=True)
 
 
 def posture_from_catalog(
@@ -203,40 +236,24 @@ def posture_from_catalog(
     year: int,
     *,
     con: duckdb.DuckDBPyConnection | None = None,
-    assumptions: CatalogAssumptions | None = None,
-    include_conventional: bool = False,
+    assumptions: StabilityAssumptions | None = None,
 ) -> Posture:
-    """See the module docstring for the rule; raises ``LookupError`` if the table has no row."""
-    if con is None:
-        from stratlab.data import catalog
-
-        con = catalog()
-    hyp = assumptions or CatalogAssumptions()
-    cur = con.execute("SELECT * FROM postures WHERE actor = ? AND year = ?", [actor, year])
-    names = [d[0] for d in cur.description]
-    rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-    if not rows:
-        raise LookupError(f"postures: no rows for actor {actor!r} in year {year}")
-    alert_rows = [r for r in rows if r["alert_fraction"] is not None and r["scope"] == "total"]
-    alerts: dict[str, dict[str, Any]] = {}
-    for cat in {r["category"] for r in alert_rows}:
-        best = _best([_Candidate((r,), True) for r in alert_rows if r["category"] == cat], year)
-        alerts[cat] = best.rows[0]  # type: ignore[union-attr]
-    components = []
-    for cat in CATEGORIES:
-        if cat == "conventional_precision_strike" and not include_conventional:
-            continue
-        comp = _component(cat, [r for r in rows if r["category"] == cat], alerts, year, hyp)
-        if comp is not None:
-            components.append(comp)
-    return Posture(
-        actor=actor,
-        year=year,
-        components=components,
-        defenses=_defenses([r for r in rows if r["category"] == "interceptor"], year, hyp),
-        value_targets=None if hyp.w80 is None else ValueTargets(w80=hyp.w80, source=hyp.source),
-        note="built from the catalog's postures table by stratlab.scenario.posture_catalog",
-    )
+    """See the module docstring for the rule; ``LookupError`` (one line) where it cannot hold."""
+    return postures_from_catalog(actor, year, year, con=con, assumptions=assumptions)[year]
 
 
-__all__ = ["CatalogAssumptions", "posture_from_catalog"]
+__all__ = [
+    "NOTE",
+    "UNCOUNTED",
+    "ForcesGapError",
+    "Gaps",
+    "adversaries_of",
+    "check_legs",
+    "component",
+    "counts",
+    "defense",
+    "posture_from_catalog",
+    "posture_from_rows",
+    "postures_from_catalog",
+    "postures_with_gaps",
+]

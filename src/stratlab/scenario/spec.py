@@ -25,6 +25,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from stratlab.data.vocabulary import InfCategory
 from stratlab.scenario.parameters import Parameters
 from stratlab.scenario.posture import Posture
 
@@ -220,7 +221,6 @@ class Era(_Model):
     event: str | None = None
 
 
-InfCategory = Literal["glbm_intermediate", "glbm_shorter", "glcm_intermediate", "glcm_shorter"]
 
 
 class InfSystem(_Model):
