@@ -55,6 +55,8 @@ class Options:
     grid: int
     refine: int
     tie_tol: float
+    backend: str = "numpy"
+    """``"numpy"`` (the reference, :class:`Exchange`) or ``"numba"`` (:mod:`.kernel`)."""
 
 
 class Workspace:
@@ -392,6 +394,21 @@ def _scalar(key: str, cols: list[NDArray[Any]]) -> bool:
     return key not in _POWER_COLUMNS or (key.endswith("_pk") and value == 0.0)
 
 
+def _kernel_block(
+    block: dict[str, Any], rows: int, opt: Options, ws: Workspace, out: FloatArray,
+    fields: tuple[str, ...],
+) -> None:
+    """One block through the compiled kernel; ``out`` is ``(field, set, row)``."""
+    from stratlab.models.first_strike import kernel
+
+    res = ws.get("kernel_out", (len(kernel.FIELDS), rows))
+    kernel.solve_block(
+        block, rows, res, opt.shots, opt.grid, opt.refine, opt.tie_tol, opt.shoot_look_shoot
+    )
+    for i, name in enumerate(fields):
+        out[i] = res[kernel.FIELDS.index(name)].reshape(out.shape[1:])
+
+
 def solve(
     pairs: list[dict[str, NDArray[Any]]], n: int, opt: Options, fields: tuple[str, ...]
 ) -> list[dict[str, FloatArray]]:
@@ -423,6 +440,9 @@ def solve(
                 cols = [p[key][lo:hi] for p in pairs]
                 buf = ws.get("in_" + key, (k * m,), cols[0].dtype.type)
                 block[key] = np.concatenate(cols, out=buf) if k > 1 else cols[0]
+            if opt.backend == "numba":
+                _kernel_block(block, k * m, opt, ws, block_out[:, :, lo:hi], fields)
+                continue
             view = {name: arr[:, lo:hi] for name, arr in outputs.items()}
             Exchange(block, k * m, opt, ws).result(view)
     return [{name: outputs[name][j] for name in fields} for j in range(k)]

@@ -156,8 +156,15 @@ _SIDE_FIELDS = (
 )
 
 
+BACKENDS = ("auto", "numpy", "numba")
+"""``backend`` values: ``"numpy"`` is the reference; ``"numba"`` the fused compiled kernel
+(:mod:`.kernel`, optional extra ``fast``); ``"auto"`` is the faster of the two on the
+project's machines, which today is NumPy (docs/benchmarks.md)."""
+
+
 def _options(
-    shots: int, shoot_look_shoot: bool, grid: int, refine: int, tie_tol: float
+    shots: int, shoot_look_shoot: bool, grid: int, refine: int, tie_tol: float,
+    backend: str = "numpy",
 ) -> Options:
     if int(shots) != shots or shots < 1:
         raise ValueError(f"shots: expected an integer >= 1, got {shots!r}")
@@ -167,7 +174,16 @@ def _options(
         raise ValueError(f"refine: expected an integer >= -1, got {refine!r}")
     if not tie_tol >= 0.0:
         raise ValueError(f"tie_tol: expected >= 0, got {tie_tol!r}")
-    return Options(int(shots), bool(shoot_look_shoot), int(grid), int(refine), float(tie_tol))
+    if backend not in BACKENDS:
+        raise ValueError(f"backend: expected one of {', '.join(BACKENDS)}, got {backend!r}")
+    from stratlab.models.first_strike.kernel import available
+
+    if backend == "numba" and not available():
+        raise ValueError("backend: 'numba' needs the optional extra 'fast' (numba)")
+    chosen = "numpy" if backend == "auto" else backend
+    return Options(
+        int(shots), bool(shoot_look_shoot), int(grid), int(refine), float(tie_tol), chosen
+    )
 
 
 def _scalars(**values: ArrayLike) -> dict[str, FloatArray]:
@@ -238,15 +254,17 @@ def strike(
     grid: int = GRID,
     refine: int = REFINE,
     tie_tol: float = TIE_TOL,
+    backend: str = "auto",
 ) -> StrikeResult:
     """``attacker`` strikes ``victim`` first; costs and forces at the striker's stopping point.
 
     ``shots``: most warheads the striker puts on one launcher (2: the report's second-shot
     increment). ``reserve_*``: weapons each side withholds against third parties (N-actor use).
     ``shoot_look_shoot``: defense doctrine (:func:`~.defense.leakers`). ``grid``, ``refine``,
-    ``tie_tol``: numerics of the stopping rule (module docstring).
+    ``tie_tol``: numerics of the stopping rule (module docstring). ``backend``: ``"numpy"``
+    (reference), ``"numba"`` (fused kernel, same costs to ~1e-13) or ``"auto"`` (numpy).
     """
-    opt = _options(shots, shoot_look_shoot, grid, refine, tie_tol)
+    opt = _options(shots, shoot_look_shoot, grid, refine, tie_tol, backend)
     extra = _scalars(
         exponent=exponent,
         surcharge=surcharge,
@@ -280,6 +298,7 @@ def first_strike_stability(
     grid: int = GRID,
     refine: int = REFINE,
     tie_tol: float = TIE_TOL,
+    backend: str = "auto",
 ) -> FirstStrikeResult:
     """Kent–Thaler first-strike stability of the pair ``(a, b)`` over the broadcast batch.
 
@@ -289,7 +308,7 @@ def first_strike_stability(
     Keywords as in :func:`strike`; ``exponent``, ``surcharge``, the commitment shares and
     ``lua_saved`` may be arrays over the batch (e.g. sampled uncertainties).
     """
-    opt = _options(shots, shoot_look_shoot, grid, refine, tie_tol)
+    opt = _options(shots, shoot_look_shoot, grid, refine, tie_tol, backend)
     common: dict[str, ArrayLike] = {
         "exponent": exponent,
         "surcharge": surcharge,
@@ -320,6 +339,7 @@ def first_strike_stability(
         "grid": opt.grid,
         "refine": opt.refine,
         "tie_tol": opt.tie_tol,
+        "backend": opt.backend,
     }
     return FirstStrikeResult(
         c1_a=a_strikes.cost_attacker,
