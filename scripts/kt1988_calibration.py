@@ -71,6 +71,9 @@ def main() -> None:
     print(f"sets within 0.02 of 0.76: {close.sum()}; their FSI with LUA: "
           f"min {res[True][close].min():.3f}, median {np.median(res[True][close]):.3f}, "
           f"max {res[True][close].max():.3f}")
+    for row, f0, f1 in zip(grid[close], res[False][close], res[True][close], strict=True):
+        print(f"  w80 {row[0]:6.0f}  DE silo {row[1]:.1f}  DE surv {row[2]:.1f}  "
+              f"alert {row[3]:.1f}: FSI {f0:.3f} -> with LUA {f1:.3f}")
     both = close & (np.abs(res[True] - 0.91) <= 0.02)
     print(f"sets that also give 0.91 +- 0.02 with LUA: {both.sum()}")
     for row, f0, f1 in zip(grid[both][:12], res[False][both][:12], res[True][both][:12],
