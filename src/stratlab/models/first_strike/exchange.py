@@ -56,7 +56,7 @@ from stratlab.models.first_strike.cost import (
 )
 from stratlab.models.first_strike.cost import SOURCE_IDS as _COST_SOURCES
 from stratlab.models.first_strike.defense import SOURCE_IDS as _DEFENSE_SOURCES
-from stratlab.models.first_strike.drawdown import Options, solve
+from stratlab.models.first_strike.drawdown import Options, backend_used, solve
 from stratlab.models.first_strike.forces import ForceArrays
 
 FloatArray = NDArray[np.float64]
@@ -157,9 +157,10 @@ _SIDE_FIELDS = (
 
 
 BACKENDS = ("auto", "numpy", "numba")
-"""``backend`` values: ``"numpy"`` is the reference; ``"numba"`` the fused compiled kernel
-(:mod:`.kernel`, optional extra ``fast``); ``"auto"`` is the faster of the two on the
-project's machines, which today is NumPy (docs/benchmarks.md)."""
+"""``backend`` values: ``"numpy"`` is the reference; ``"numba"`` the fused kernel (:mod:`.kernel`,
+optional extra ``fast``; bitwise the same results); ``"auto"`` takes the kernel where numba is
+installed and the batch is large enough to repay its first-call compilation
+(``drawdown.AUTO_MIN_ROWS`` rows), else NumPy."""
 
 
 def _options(
@@ -180,9 +181,8 @@ def _options(
 
     if backend == "numba" and not available():
         raise ValueError("backend: 'numba' needs the optional extra 'fast' (numba)")
-    chosen = "numpy" if backend == "auto" else backend
     return Options(
-        int(shots), bool(shoot_look_shoot), int(grid), int(refine), float(tie_tol), chosen
+        int(shots), bool(shoot_look_shoot), int(grid), int(refine), float(tie_tol), backend
     )
 
 
@@ -262,7 +262,8 @@ def strike(
     increment). ``reserve_*``: weapons each side withholds against third parties (N-actor use).
     ``shoot_look_shoot``: defense doctrine (:func:`~.defense.leakers`). ``grid``, ``refine``,
     ``tie_tol``: numerics of the stopping rule (module docstring). ``backend``: ``"numpy"``
-    (reference), ``"numba"`` (fused kernel, same costs to ~1e-13) or ``"auto"`` (numpy).
+    (reference), ``"numba"`` (fused kernel, bitwise the same) or ``"auto"`` (the kernel for large
+    batches where numba is installed).
     """
     opt = _options(shots, shoot_look_shoot, grid, refine, tie_tol, backend)
     extra = _scalars(
@@ -339,7 +340,7 @@ def first_strike_stability(
         "grid": opt.grid,
         "refine": opt.refine,
         "tie_tol": opt.tie_tol,
-        "backend": opt.backend,
+        "backend": backend_used(opt.backend, math.prod(shape)),
     }
     return FirstStrikeResult(
         c1_a=a_strikes.cost_attacker,
