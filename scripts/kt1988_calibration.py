@@ -55,7 +55,8 @@ def main() -> None:
           f"survivable {us['ns']:.0f} / {us['ws']:.0f}")
     print(f"USSR fixed {su['nf']:.0f} launchers / {su['wf']:.0f} warheads; "
           f"survivable {su['ns']:.0f} / {su['ws']:.0f}")
-    w80s = np.array([100, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000, 5000], float)
+    w80s = np.array([100, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 8000,
+                     12000], float)
     des = np.array([0.5, 0.6, 0.7, 0.8, 0.9])
     alerts = np.array([0.3, 0.5, 0.7])
     grid = np.array(list(itertools.product(w80s, des, des, alerts)))

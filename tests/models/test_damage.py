@@ -56,3 +56,11 @@ def test_parameter_sampling_stays_in_range_and_is_seeded() -> None:
     with pytest.raises(ValueError, match="low <= value <= high"):
         Parameter("w80", 100.0, 200.0, 1000.0, "x", "notional")
     assert W80_TOOL.status == "notional"
+
+
+def test_kt1988_calibrated_range_is_recorded_with_its_status() -> None:
+    from stratlab.models.damage import W80_KT1988
+
+    assert W80_KT1988.status == "D" and W80_KT1988.low < W80_KT1988.value < W80_KT1988.high
+    draws = W80_KT1988.sample(np.random.default_rng(0), 100)
+    assert draws.min() >= W80_KT1988.low and draws.max() <= W80_KT1988.high

@@ -36,7 +36,7 @@ FloatArray = NDArray[np.float64]
 
 LN5 = math.log(5.0)
 
-SOURCE_IDS = ("tsm-crisis-stability-js", "kent-thaler-1989")
+SOURCE_IDS = ("tsm-crisis-stability-js", "kent-thaler-1989", "start1-mou-1990")
 """Source ids this module cites."""
 
 
@@ -126,9 +126,26 @@ value notional). Kept as a record of the tool, not as a default of this project:
 ``stability.w80`` scenario parameter and its range are set by the scenario layer."""
 
 
+W80_KT1988 = Parameter(
+    name="w80",
+    value=4000.0,
+    low=1500.0,
+    high=12000.0,
+    source_id="kent-thaler-1989",
+    status="D",
+)
+"""Calibrated [D]: the ``w80`` (arriving weapons) for which the Kent–Thaler exchange, fed the
+START I MOU forces of 1 September 1990 [start1-mou-1990] with DE 0.5–0.9 and alert 0.3–0.7,
+gives the report's 1988 index 0.76 ± 0.02 (R-3765 pp. 36–37 as quoted [kent-thaler-1989]):
+46 of 1,125 scanned sets, w80 from 1,500 to 12,000 (the end of the scan), median 4,000
+(``scripts/kt1988_calibration.py``; docs/theory/first_strike.md, "Calibration"). An inverse
+result that carries the scan's other assumptions."""
+
+
 __all__ = [
     "LN5",
     "SOURCE_IDS",
+    "W80_KT1988",
     "W80_TOOL",
     "Parameter",
     "exponential",
