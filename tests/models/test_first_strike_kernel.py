@@ -86,7 +86,7 @@ def test_unknown_backend_is_an_error() -> None:
 
 
 def test_auto_backend_uses_the_kernel_for_large_batches_only() -> None:
-    from stratlab.models.first_strike.drawdown import AUTO_MIN_ROWS
+    from stratlab.models.first_strike.kernel import AUTO_MIN_ROWS
 
     small = _sides(10, 4)
     assert first_strike_stability(small, small).params["backend"] == "numpy"

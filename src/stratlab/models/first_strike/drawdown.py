@@ -395,44 +395,6 @@ def _scalar(key: str, cols: list[NDArray[Any]]) -> bool:
     return key not in _POWER_COLUMNS or (key.endswith("_pk") and value == 0.0)
 
 
-AUTO_MIN_ROWS = 20_000
-"""Batch rows (pairs) from which ``backend="auto"`` uses the kernel: below, its first-call
-compilation (tens of seconds without numba's cache) is not repaid."""
-
-
-def backend_used(backend: str, n: int) -> str:
-    """The backend a solve of ``n`` rows runs on (``"auto"`` resolved)."""
-    if backend != "auto":
-        return backend
-    from stratlab.models.first_strike.kernel import available
-
-    return "numba" if available() and n >= AUTO_MIN_ROWS else "numpy"
-
-
-def _kernel_block(
-    block: dict[str, Any], rows: int, opt: Options, ws: Workspace, out: FloatArray,
-    fields: tuple[str, ...],
-) -> None:
-    """One block through the kernel (:mod:`.kernel`); ``out`` is ``(field, set, row)``.
-
-    Blocks with missile defenses go through the reference :class:`Exchange` (bitwise the same
-    either way)."""
-    from stratlab.models.first_strike import kernel
-
-    defended = any(
-        np.any((np.asarray(block[i]) > 0) & (np.asarray(block[p]) > 0))
-        for i, p in (("a_interceptors", "a_pk"), ("v_interceptors", "v_pk"))
-    )
-    if defended:
-        view = {name: out[j] for j, name in enumerate(fields)}
-        Exchange(block, rows, opt, ws).result(view)
-        return
-    res = ws.get("kernel_out", (len(kernel.FIELDS), rows))
-    kernel.solve_block(block, rows, res, opt.shots, opt.grid, opt.refine, opt.tie_tol, ws)
-    for i, name in enumerate(fields):
-        out[i] = res[kernel.FIELDS.index(name)].reshape(out.shape[1:])
-
-
 def solve(
     pairs: list[dict[str, NDArray[Any]]], n: int, opt: Options, fields: tuple[str, ...]
 ) -> list[dict[str, FloatArray]]:
@@ -450,7 +412,9 @@ def solve(
     if n == 0:
         return [{name: outputs[name][j] for name in fields} for j in range(k)]
     ws = workspace()
-    kernel = backend_used(opt.backend, n) == "numba"
+    from stratlab.models.first_strike import kernel as fused
+
+    kernel = fused.backend_used(opt.backend, n) == "numba"
     # Columns constant over the batch (and across the sets) enter as scalars.
     scalars = {key: pairs[0][key][0] for key in pairs[0] if _scalar(key, [p[key] for p in pairs])}
     varying = [key for key in pairs[0] if key not in scalars]
@@ -466,7 +430,7 @@ def solve(
                 buf = ws.get("in_" + key, (k * m,), cols[0].dtype.type)
                 block[key] = np.concatenate(cols, out=buf) if k > 1 else cols[0]
             if kernel:
-                _kernel_block(block, k * m, opt, ws, block_out[:, :, lo:hi], fields)
+                fused.run_block(block, k * m, opt, ws, block_out[:, :, lo:hi], fields)
                 continue
             view = {name: arr[:, lo:hi] for name, arr in outputs.items()}
             Exchange(block, k * m, opt, ws).result(view)

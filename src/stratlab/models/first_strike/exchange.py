@@ -56,8 +56,9 @@ from stratlab.models.first_strike.cost import (
 )
 from stratlab.models.first_strike.cost import SOURCE_IDS as _COST_SOURCES
 from stratlab.models.first_strike.defense import SOURCE_IDS as _DEFENSE_SOURCES
-from stratlab.models.first_strike.drawdown import Options, backend_used, solve
+from stratlab.models.first_strike.drawdown import Options, solve
 from stratlab.models.first_strike.forces import ForceArrays
+from stratlab.models.first_strike.kernel import backend_used
 
 FloatArray = NDArray[np.float64]
 
@@ -160,7 +161,7 @@ BACKENDS = ("auto", "numpy", "numba")
 """``backend`` values: ``"numpy"`` is the reference; ``"numba"`` the fused kernel (:mod:`.kernel`,
 optional extra ``fast``; bitwise the same results); ``"auto"`` takes the kernel where numba is
 installed and the batch is large enough to repay its first-call compilation
-(``drawdown.AUTO_MIN_ROWS`` rows), else NumPy."""
+(``kernel.AUTO_MIN_ROWS`` rows), else NumPy."""
 
 
 def _options(
