@@ -112,36 +112,30 @@ def setup(X: Any, shots: int, grid: int, reserve: bool, miss_j: Any, P: Any, eff
         for p in range(1, npieces):
             s_end += used[p, 0]
         na, nv, res = P[r, _NA], P[r, _NV], X[20, r]
-        # s = 0: no counterforce
-        V = max(T - res, 0.0) if reserve else T
-        S[r, 0] = 0.0
-        A[r, 0, 0] = abs(V) * na
-        A[r, 1, 0] = abs(W) * nv
-        # grid points along every piece
+        _put(S, A, r, 0, 0.0, T, W, na, nv, reserve, res)  # s = 0: no counterforce
         i = 1
-        for p in range(npieces):
+        for p in range(npieces):  # grid points along every piece
             u, s0, kp, rest = used[p, 0], start[p, 0], kills[p, 0], T - k0[p, 0]
             for g in range(grid):
                 tau = taus[g]
                 s = tau * u + s0
-                V = (-tau) * kp + rest
-                if reserve:
-                    V = max(V - res, 0.0)
-                S[r, i] = s
-                A[r, 0, i] = abs(V) * na
-                A[r, 1, i] = abs(W - s) * nv
+                _put(S, A, r, i, s, (-tau) * kp + rest, W, na, nv, reserve, res)
                 i += 1
-        # two points near the end of the budget
-        for j in range(2):
+        for j in range(2):  # two points near the end of the budget
             frac = 1.0 / 16.0 if j == 0 else 1.0 / 64.0
             s = min(W * (1.0 - frac), s_end)
-            V = T - _kills_at(s, eff, icpt, r)
-            if reserve:
-                V = max(V - res, 0.0)
-            S[r, i] = s
-            A[r, 0, i] = abs(V) * na
-            A[r, 1, i] = abs(W - s) * nv
+            _put(S, A, r, i, s, T - _kills_at(s, eff, icpt, r), W, na, nv, reserve, res)
             i += 1
+
+
+def _put(S: Any, A: Any, r: int, i: int, s: float, V: float, W: float, na: float, nv: float,
+         reserve: bool, res: float) -> None:
+    """Candidate point ``i`` of row ``r``: its spend and the ``exp`` arguments there."""
+    if reserve:
+        V = max(V - res, 0.0)
+    S[r, i] = s
+    A[r, 0, i] = abs(V) * na
+    A[r, 1, i] = abs(W - s) * nv
 
 
 def _starts_col(per: Any, ff: Any, shots: int, out: Any) -> None:
@@ -291,6 +285,7 @@ _kills_at = _inline(_kills_at)
 _args = _inline(_args)
 _starts = _inline(_starts)
 _starts_col = _inline(_starts_col)
+_put = _inline(_put)
 setup = _jit(setup)
 stop = _jit(stop)
 _halves = _inline(_halves)
