@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
-EXTRAS = {"report": "", "test": "[test,embed]", "bench": "[test,embed]"}
+EXTRAS = {"report": "", "test": "[test,embed,fast]", "bench": "[test,embed,fast]"}
 
 
 def run(*cmd: str | os.PathLike[str]) -> None:

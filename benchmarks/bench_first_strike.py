@@ -4,17 +4,23 @@ A "pair evaluation" is one full FSI of a pair of two-category postures (fixed + 
 both first strikes with their stopping rules, C1/C2 for each side, r_A, r_B and the index.
 Single process, default numerics (``GRID``, ``REFINE``); times are CPU time of this process
 (``time.process_time``, best of several runs), i.e. throughput per core even on a shared
-machine. The peer is the same function called once per pair in a Python loop.
+machine. The peer is the same function called once per pair in a Python loop. Both backends
+are measured: ``numpy`` (the reference and default) and ``numba`` (the fused kernel, extra
+``fast``), after a warm-up call that compiles it.
 """
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 
 import numpy as np
 
 from stratlab.models.first_strike import GRID, REFINE, ForceArrays, first_strike_stability
+from stratlab.models.first_strike.kernel import available
+
+BACKENDS = ("numpy", "numba") if available() else ("numpy",)
 
 
 def _postures(n: int, seed: int) -> ForceArrays:
@@ -54,16 +60,16 @@ def main() -> list[dict[str, object]]:
 
     loop_rate = n_loop / _best_time(loop, 3)
     rows.append({"name": "fsi scalar loop", "value": loop_rate, "unit": "pairs/s"})
-    for n, repeats in ((10_000, 7), (100_000, 5)):
+    for (n, repeats), backend in itertools.product(((10_000, 7), (100_000, 5)), BACKENDS):
         a, b = _postures(n, 3), _postures(n, 4)
 
-        def batch(a: ForceArrays = a, b: ForceArrays = b) -> None:
-            first_strike_stability(a, b)
+        def batch(a: ForceArrays = a, b: ForceArrays = b, backend: str = backend) -> None:
+            first_strike_stability(a, b, backend=backend)
 
         rate = n / _best_time(batch, repeats)
         rows.append(
             {
-                "name": f"fsi batch {n:,} (grid={GRID}, refine={REFINE})",
+                "name": f"fsi batch {n:,} (grid={GRID}, refine={REFINE}, {backend})",
                 "value": rate,
                 "unit": "pairs/s",
                 "peer": "scalar loop",

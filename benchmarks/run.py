@@ -26,12 +26,30 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
+SIMD_FLAGS = ("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512dq", "avx512vl")
+"""The SIMD instruction sets that decide the speed of NumPy's vector loops."""
+
+
+def simd_flags() -> list[str]:
+    """The CPU's SIMD flags from /proc/cpuinfo (Linux; empty elsewhere)."""
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return []
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            have = set(line.split(":", 1)[1].split())
+            return [f for f in SIMD_FLAGS if f in have]
+    return []
+
+
 def machine() -> dict[str, object]:
     return {
         "python": platform.python_version(),
         "platform": platform.platform(),
         "processor": platform.processor() or platform.machine(),
         "cpus": os.cpu_count(),
+        "simd": simd_flags(),
         "date": time.strftime("%Y-%m-%d"),
     }
 
@@ -61,6 +79,7 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)
         return 2
     results: list[dict[str, object]] = []
+    print(f"machine: {machine()}", flush=True)
     for path in selected:
         spec = importlib.util.spec_from_file_location(path.stem, path)
         assert spec and spec.loader

@@ -166,6 +166,23 @@ TABLES: tuple[Table, ...] = (
         ("system_id", "claimed_by", "source_id"),
     ),
     Table(
+        "weapon_characteristics",
+        "Counterforce inputs per delivery system (CEP, yield, reliability, hardness), with ranges "
+        "where sources disagree; one row per system, characteristic and source.",
+        (
+            _c("country", "VARCHAR", "actor fielding the system"),
+            _c("system", "VARCHAR", "delivery system as the source names it"),
+            _c("characteristic", "VARCHAR", "cep_m, yield_kt, reliability or hardness_psi"),
+            _c("value", "DOUBLE", "central figure the source gives"),
+            _c("value_low", "DOUBLE", "low end where the source gives a range", True),
+            _c("value_high", "DOUBLE", "high end where the source gives a range", True),
+            NOTE,
+            SOURCE_ID,
+        ),
+        ("country", "system", "characteristic", "source_id"),
+        actor_columns=("country",),
+    ),
+    Table(
         "inf_eliminations",
         "Missiles and launchers eliminated under the INF Treaty (or declared in its MOU).",
         (

@@ -55,6 +55,9 @@ class Options:
     grid: int
     refine: int
     tie_tol: float
+    backend: str = "numpy"
+    """``"numpy"`` (the reference, :class:`Exchange`), ``"numba"`` (:mod:`.kernel`) or
+    ``"auto"`` (:func:`backend_used`)."""
 
 
 class Workspace:
@@ -409,6 +412,9 @@ def solve(
     if n == 0:
         return [{name: outputs[name][j] for name in fields} for j in range(k)]
     ws = workspace()
+    from stratlab.models.first_strike import kernel as fused
+
+    kernel = fused.backend_used(opt.backend, n) == "numba"
     # Columns constant over the batch (and across the sets) enter as scalars.
     scalars = {key: pairs[0][key][0] for key in pairs[0] if _scalar(key, [p[key] for p in pairs])}
     varying = [key for key in pairs[0] if key not in scalars]
@@ -423,6 +429,9 @@ def solve(
                 cols = [p[key][lo:hi] for p in pairs]
                 buf = ws.get("in_" + key, (k * m,), cols[0].dtype.type)
                 block[key] = np.concatenate(cols, out=buf) if k > 1 else cols[0]
+            if kernel:
+                fused.run_block(block, k * m, opt, ws, block_out[:, :, lo:hi], fields)
+                continue
             view = {name: arr[:, lo:hi] for name, arr in outputs.items()}
             Exchange(block, k * m, opt, ws).result(view)
     return [{name: outputs[name][j] for name in fields} for j in range(k)]

@@ -58,6 +58,7 @@ from stratlab.models.first_strike.cost import SOURCE_IDS as _COST_SOURCES
 from stratlab.models.first_strike.defense import SOURCE_IDS as _DEFENSE_SOURCES
 from stratlab.models.first_strike.drawdown import Options, solve
 from stratlab.models.first_strike.forces import ForceArrays
+from stratlab.models.first_strike.kernel import backend_used
 
 FloatArray = NDArray[np.float64]
 
@@ -156,8 +157,16 @@ _SIDE_FIELDS = (
 )
 
 
+BACKENDS = ("auto", "numpy", "numba")
+"""``backend`` values: ``"numpy"`` is the reference; ``"numba"`` the fused kernel (:mod:`.kernel`,
+optional extra ``fast``; bitwise the same results); ``"auto"`` takes the kernel where numba is
+installed and the batch is large enough to repay its first-call compilation
+(``kernel.AUTO_MIN_ROWS`` rows), else NumPy."""
+
+
 def _options(
-    shots: int, shoot_look_shoot: bool, grid: int, refine: int, tie_tol: float
+    shots: int, shoot_look_shoot: bool, grid: int, refine: int, tie_tol: float,
+    backend: str = "numpy",
 ) -> Options:
     if int(shots) != shots or shots < 1:
         raise ValueError(f"shots: expected an integer >= 1, got {shots!r}")
@@ -167,7 +176,15 @@ def _options(
         raise ValueError(f"refine: expected an integer >= -1, got {refine!r}")
     if not tie_tol >= 0.0:
         raise ValueError(f"tie_tol: expected >= 0, got {tie_tol!r}")
-    return Options(int(shots), bool(shoot_look_shoot), int(grid), int(refine), float(tie_tol))
+    if backend not in BACKENDS:
+        raise ValueError(f"backend: expected one of {', '.join(BACKENDS)}, got {backend!r}")
+    from stratlab.models.first_strike.kernel import available
+
+    if backend == "numba" and not available():
+        raise ValueError("backend: 'numba' needs the optional extra 'fast' (numba)")
+    return Options(
+        int(shots), bool(shoot_look_shoot), int(grid), int(refine), float(tie_tol), backend
+    )
 
 
 def _scalars(**values: ArrayLike) -> dict[str, FloatArray]:
@@ -238,15 +255,18 @@ def strike(
     grid: int = GRID,
     refine: int = REFINE,
     tie_tol: float = TIE_TOL,
+    backend: str = "auto",
 ) -> StrikeResult:
     """``attacker`` strikes ``victim`` first; costs and forces at the striker's stopping point.
 
     ``shots``: most warheads the striker puts on one launcher (2: the report's second-shot
     increment). ``reserve_*``: weapons each side withholds against third parties (N-actor use).
     ``shoot_look_shoot``: defense doctrine (:func:`~.defense.leakers`). ``grid``, ``refine``,
-    ``tie_tol``: numerics of the stopping rule (module docstring).
+    ``tie_tol``: numerics of the stopping rule (module docstring). ``backend``: ``"numpy"``
+    (reference), ``"numba"`` (fused kernel, bitwise the same) or ``"auto"`` (the kernel for large
+    batches where numba is installed).
     """
-    opt = _options(shots, shoot_look_shoot, grid, refine, tie_tol)
+    opt = _options(shots, shoot_look_shoot, grid, refine, tie_tol, backend)
     extra = _scalars(
         exponent=exponent,
         surcharge=surcharge,
@@ -280,6 +300,7 @@ def first_strike_stability(
     grid: int = GRID,
     refine: int = REFINE,
     tie_tol: float = TIE_TOL,
+    backend: str = "auto",
 ) -> FirstStrikeResult:
     """Kent–Thaler first-strike stability of the pair ``(a, b)`` over the broadcast batch.
 
@@ -289,7 +310,7 @@ def first_strike_stability(
     Keywords as in :func:`strike`; ``exponent``, ``surcharge``, the commitment shares and
     ``lua_saved`` may be arrays over the batch (e.g. sampled uncertainties).
     """
-    opt = _options(shots, shoot_look_shoot, grid, refine, tie_tol)
+    opt = _options(shots, shoot_look_shoot, grid, refine, tie_tol, backend)
     common: dict[str, ArrayLike] = {
         "exponent": exponent,
         "surcharge": surcharge,
@@ -320,6 +341,7 @@ def first_strike_stability(
         "grid": opt.grid,
         "refine": opt.refine,
         "tie_tol": opt.tie_tol,
+        "backend": backend_used(opt.backend, math.prod(shape)),
     }
     return FirstStrikeResult(
         c1_a=a_strikes.cost_attacker,
