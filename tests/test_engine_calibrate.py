@@ -1,0 +1,44 @@
+"""Perception dynamics fitted to a measured latent series: recovery of known parameters from a
+series the perception model itself generated, draws within bounds, and the bound share."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from scipy.special import logit
+
+from stratlab.engine.calibrate import DyadRecord, bound_share, fit_dynamics
+from stratlab.engine.perceive import FIT_BOUNDS, believe
+from stratlab.models.perception import PerceptionParams
+
+
+def test_recovers_memory_parameters_from_a_generated_series() -> None:
+    rng = np.random.default_rng(5)
+    true = replace(PerceptionParams(), memory=0.7, memory_weight=0.3, negativity=1.5)
+    acts = rng.choice([-1, 0, 1], size=(60, 2), p=[0.5, 0.25, 0.25]).astype(np.int64)
+    h = believe(np.asarray(0.2), acts, true)
+    sd = np.full(60, 0.05)
+    theta = -logit(h) + rng.normal(0, 0.05, 60)
+    rec = DyadRecord("A", "B", tuple(range(60)), acts, theta, sd)
+    base = replace(true, memory=0.5, memory_weight=0.0)  # the fit starts from other values
+    fit = fit_dynamics([rec], base, names=("memory", "memory_weight"))
+    got = fit.as_dict()
+    assert got["memory"] == pytest.approx(0.7, abs=0.05)
+    assert got["memory_weight"] == pytest.approx(0.3, abs=0.06)
+    assert got["prior.A.B"] == pytest.approx(0.2, abs=0.05)
+    assert fit.rmse[("A", "B")] < 0.05
+    assert np.all(fit.se[:2] > 0)
+    draws = fit.sample(500, seed=1)
+    for name, v in draws.items():
+        lo, hi = FIT_BOUNDS[name]
+        assert v.shape == (500,) and np.all((v >= lo) & (v <= hi))
+    assert np.array_equal(fit.sample(5, seed=1)["memory"], fit.sample(5, seed=1)["memory"])
+
+
+def test_bound_share_counts_off_diagonal_member_years() -> None:
+    h = np.full((2, 3, 2, 2), 0.5)
+    h[0, :, 0, 1] = 0.995  # 3 of the 12 off-diagonal member-years at the upper bound
+    h[..., 0, 0] = 1.0  # diagonal ignored
+    assert bound_share(h) == pytest.approx(3 / 12)
