@@ -21,12 +21,12 @@ def main() -> None:
         fit = latent_fit(s, t)
         idx = fit.index
         print(f"\n## {s} -> {t}: {idx.index[0]}-{idx.index[-1]}, anchor {fit.anchor}")
-        print(fit.loadings.round(3).to_markdown())
+        print(fit.loadings.round(3).to_string())
         w = (idx["high"] - idx["low"]).groupby(idx["n_indicators"]).mean()
         print("mean 95% width by indicator count:", w.round(3).to_dict(),
               "NaN years:", int(idx["low"].isna().sum()))
-        print(leave_one_out(fit).round(3).to_markdown())
-        print(drop_decade(fit).round(3).to_markdown())
+        print(leave_one_out(fit).round(3).to_string())
+        print(drop_decade(fit).round(3).to_string())
         print("context:", {k: round(v, 3) for k, v in context_check(fit).items()})
         post = idx.loc[1991:2024]
         pen = latent_penalty(post["sd"].to_numpy())
@@ -42,7 +42,7 @@ def main() -> None:
     years = list(range(1991, 2025))
     recs = dyad_records([("RUS", "USA"), ("USA", "RUS")], ["USA", "RUS"], years)
     dyn = fit_dynamics(recs, PerceptionParams())
-    print("\n## dynamics fit\n", dyn.table().round(3).to_markdown(), "\nloglike", round(dyn.loglike, 2))
+    print("\n## dynamics fit\n", dyn.table().round(3).to_string(), "\nloglike", round(dyn.loglike, 2))
     print("replay RMSE (hostility):", {k: round(v, 3) for k, v in dyn.rmse.items()})
 
     from stratlab.engine.forward import run_forward

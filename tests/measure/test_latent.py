@@ -113,3 +113,15 @@ def test_bad_requests() -> None:
         latent_fit("RUS", "RUS")
     with pytest.raises(PerceptionError, match="no indicator with at least 3"):
         fit_latent(pd.DataFrame({"a": [1.0, np.nan, 2.0]}))
+
+
+def test_report_section_shows_band_indicators_and_stage_test(rus_usa: LatentFit) -> None:
+    from stratlab.report.perception_section import perception_section
+
+    sec = perception_section(fit=rus_usa)
+    assert sec.figure is not None and sec.figure[:8] == b"\x89PNG\r\n\x1a\n"
+    assert sec.table is not None
+    parts = sec.table["part"].tolist()
+    assert parts.count("indicator") == 5 and "stage" in parts
+    assert "permutation p" in sec.caption and "AR(1)-surrogate p" in sec.caption
+    assert {"unga-idealpoints", "weis-mcclelland-1978", "fariss-2014"} <= set(sec.sources)

@@ -15,8 +15,8 @@ from stratlab.report.figures import perception_figure, png
 from stratlab.report.html import Section
 
 INDICATOR_SOURCES = {"speech": ("ungdc-v13",), "votes": ("unga-idealpoints",),
-                     "weis": ("weis-mcclelland-1978", "goldstein-1992"), "copdab": ("azar-1980", "lebo-moore-2003"),
-                     "gdelt": ("gdelt", "gdelt-graph-data")}
+                     "weis": ("weis-mcclelland-1978", "goldstein-1992"),
+                     "copdab": ("azar-1980", "lebo-moore-2003"), "gdelt": ("gdelt", "gdelt-graph-data")}
 
 
 def _fit() -> tuple[LatentFit, str]:
@@ -28,8 +28,10 @@ def _fit() -> tuple[LatentFit, str]:
             "and event data.")
 
 
-def perception_section(start: int = 1991, end: int = 2024, seed: int = 0) -> Section:
-    fit, missing = _fit()
+def perception_section(start: int = 1991, end: int = 2024, seed: int = 0,
+                       fit: LatentFit | None = None) -> Section:
+    """The section; ``fit`` (a RUS → USA latent fit) is made here unless given."""
+    fit, missing = (fit, "") if fit is not None else _fit()
     series = fit.index.loc[start:end]
     test = stage_test(series["score"].to_numpy(), [int(y) for y in series.index], n_perm=199, seed=seed,
                       penalty=latent_penalty(series["sd"].to_numpy()))
