@@ -74,6 +74,7 @@ class DynamicsFit:
 
     @property
     def se(self) -> FloatArray:
+        """Standard errors: 0 for a parameter held at a bound, NaN for one not identified."""
         return np.sqrt(np.maximum(np.diag(self.cov), 0.0))
 
     def as_dict(self) -> dict[str, float]:
@@ -89,7 +90,7 @@ class DynamicsFit:
         to :data:`FIT_BOUNDS`), from a generator seeded by ``seed``."""
         rng = np.random.default_rng(seed)
         k = len([n for n in self.names if n in FIT_BOUNDS])
-        mean, cov = self.values[:k], self.cov[:k, :k]
+        mean, cov = self.values[:k], np.nan_to_num(self.cov[:k, :k])
         draws = rng.multivariate_normal(mean, cov, size=members, method="eigh")
         out = {}
         for j, name in enumerate(self.names[:k]):
@@ -143,9 +144,17 @@ def fit_dynamics(records: Sequence[DyadRecord], base: PerceptionParams,
 
     if free.size:
         hess = approx_hess(sol.x[free], nll_free)
-        w, v = np.linalg.eigh((hess + hess.T) / 2)
-        inv_w = np.where(w > 1e-8 * max(float(np.abs(w).max()), 1e-12), 1.0 / np.maximum(w, 1e-300), 0.0)
-        cov[np.ix_(free, free)] = (v * inv_w) @ v.T
+        curv = np.abs(np.diag(hess))
+        ident = curv > 1e-6 * max(float(curv.max()), 1e-12)
+        # A parameter the likelihood does not move (e.g. negativity once responsiveness is 0) is
+        # not identified: its standard error is NaN and draws hold it at the estimate.
+        cov[free[~ident], free[~ident]] = np.nan
+        keep = free[ident]
+        if keep.size:
+            h = hess[np.ix_(ident, ident)]
+            w, v = np.linalg.eigh((h + h.T) / 2)
+            inv_w = np.where(w > 1e-8 * max(float(np.abs(w).max()), 1e-12), 1.0 / np.maximum(w, 1e-300), 0.0)
+            cov[np.ix_(keep, keep)] = (v * inv_w) @ v.T
     fitted_h = hostility(sol.x)
     fitted, measured, rmse = {}, {}, {}
     for r, h in zip(records, fitted_h, strict=True):

@@ -29,8 +29,10 @@ estimated parameters: they narrow in years with more indicators.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
@@ -86,9 +88,6 @@ def indicator_panel(
     (mean event scores ``source`` → ``target``), ``gdelt`` (undirected daily mean), and
     ``user1``, ``user2`` … (Goldstein means of ``event_files``). Index: ``year``.
     """
-    from stratlab.measure import event_scales, votes
-    from stratlab.measure.speeches import perception_index
-
     check_code(source, "source")
     check_code(target, "target")
     if source == target:
@@ -96,6 +95,25 @@ def indicator_panel(
     unknown = [g for g in indicators if g not in GROUPS]
     if unknown:
         raise PerceptionError(f"unknown indicator group(s) {', '.join(unknown)} (known: {', '.join(GROUPS)})")
+    env = tuple(f"{k}={v}" for k, v in sorted(os.environ.items()) if k.startswith("STRATLAB_"))
+    files = tuple(f"{f}@{os.path.getmtime(f) if os.path.exists(f) else ''}" for f in event_files)
+    panel = _panel(source, target, tuple(indicators), tuple(str(f) for f in event_files), speech_method,
+                   env + files)
+    lo = start if start is not None else int(panel.index.min())
+    hi = end if end is not None else int(panel.index.max())
+    if lo > hi:
+        raise PerceptionError(f"empty year range: from {lo} to {hi}")
+    return panel.reindex(pd.Index(range(lo, hi + 1), name="year"))
+
+
+@lru_cache(maxsize=32)
+def _panel(source: str, target: str, indicators: tuple[str, ...], event_files: tuple[str, ...],
+           speech_method: str, env: tuple[str, ...]) -> pd.DataFrame:
+    """Every year of every indicator (read once per process and settings; ``env`` keys the cache
+    to the record-file settings)."""
+    from stratlab.measure import event_scales, votes
+    from stratlab.measure.speeches import perception_index
+
     cols: dict[str, pd.Series] = {}
     if "speeches" in indicators:
         cols["speech"] = perception_index(source, target, method=speech_method)["score"]
@@ -112,11 +130,7 @@ def indicator_panel(
     panel.index = pd.Index(panel.index.astype("int64"), name="year")
     if "CHN" in (source, target):
         panel = panel[panel.index >= PRC_SEAT]
-    lo = start if start is not None else int(panel.index.min())
-    hi = end if end is not None else int(panel.index.max())
-    if lo > hi:
-        raise PerceptionError(f"empty year range: from {lo} to {hi}")
-    return panel.reindex(pd.Index(range(lo, hi + 1), name="year"))
+    return panel
 
 
 def _model_class() -> Any:
