@@ -42,3 +42,29 @@ def test_bound_share_counts_off_diagonal_member_years() -> None:
     h[0, :, 0, 1] = 0.995  # 3 of the 12 off-diagonal member-years at the upper bound
     h[..., 0, 0] = 1.0  # diagonal ignored
     assert bound_share(h) == pytest.approx(3 / 12)
+
+
+def test_forward_run_with_measured_start_uses_the_fit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wiring: ``perception_start: measured`` starts pairs from the measured states and draws the
+    members' perception parameters from the fit (stand-ins here; the real fit is in the docs)."""
+    from stratlab.engine import calibrate
+    from stratlab.engine.run import run
+    from stratlab.scenario.load import load_scenario
+
+    names = (*calibrate.DYNAMICS_FIT, "prior.A.B", "tau")
+    values = np.array([0.5, 1.0, 0.2, 0.5, 0.1, 0.2, 0.3, 0.5])
+    fake = calibrate.DynamicsFit(names, values, np.diag(np.full(8, 0.01)), 0.0, {}, {}, {})
+    start = {"USA": {"RUS": 0.64, "CHN": 0.37}, "RUS": {"USA": 0.66, "CHN": 0.67},
+             "CHN": {"USA": 0.39, "RUS": 0.56}}
+    monkeypatch.setattr(calibrate, "default_fit", lambda: fake)
+    monkeypatch.setattr(calibrate, "measured_start", lambda actors, year: start)
+    sc = load_scenario("post-inf-tripolar")
+    sc = sc.model_copy(update={"parameters": sc.parameters.model_copy(update={"perception_start": "measured"})})
+    ds = run(sc, members=20, seed=3)
+    h = ds["hostility"].transpose("member", "year", "actor", "target").to_numpy()
+    actors = [str(a) for a in ds["actor"].to_numpy()]
+    for o, row in start.items():
+        for t, v in row.items():
+            assert np.allclose(h[:, 0, actors.index(o), actors.index(t)], v)
+    assert bound_share(h) < 0.2
+    assert "unga-idealpoints" in ds.attrs["sources"]

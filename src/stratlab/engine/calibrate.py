@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -37,6 +38,10 @@ from stratlab.models.perception import PerceptionParams
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
+
+SOURCE_IDS = ("ungdc-v13", "unga-idealpoints", "weis-mcclelland-1978", "goldstein-1992", "azar-1980",
+              "lebo-moore-2003", "gdelt", "gdelt-graph-data", "fariss-2014", "durbin-koopman-2012")
+"""Source ids behind the measured series the fit and the start states use."""
 
 DYNAMICS_FIT: tuple[str, ...] = ("responsiveness", "negativity", "status_sensitivity", "memory",
                                  "memory_weight", "inertia")
@@ -210,6 +215,18 @@ def measured_start(actors: Sequence[str], year: int) -> dict[str, dict[str, floa
 
 
 
+HISTORICAL_CASE = (("RUS", "USA"), ("USA", "RUS")), (1991, 2024)
+"""The dyads and years :func:`default_fit` fits (the ``russia-us-perception`` case)."""
+
+
+@lru_cache(maxsize=1)
+def default_fit() -> DynamicsFit:
+    """:func:`fit_dynamics` of :data:`DYNAMICS_FIT` to the US–Russia case (once per process)."""
+    pairs, (y0, y1) = HISTORICAL_CASE
+    years = list(range(y0, y1 + 1))
+    return fit_dynamics(dyad_records(pairs, ["USA", "RUS"], years), PerceptionParams())
+
+
 def calibrated_context(ctx: RunContext, fit: DynamicsFit) -> RunContext:
     """A forward run's context with the fitted perception: every member draws its perception
     parameters from ``fit`` (seeded by the run's seed) and each pair with a measured latent series
@@ -233,5 +250,5 @@ def bound_share(hostility: FloatArray, tol: float = 0.01) -> float:
     return float(np.mean((v <= tol) | (v >= 1.0 - tol)))
 
 
-__all__ = ["DYNAMICS_FIT", "DyadRecord", "DynamicsFit", "bound_share", "calibrated_context", "dyad_records",
-           "fit_dynamics", "measured_start"]
+__all__ = ["DYNAMICS_FIT", "SOURCE_IDS", "DyadRecord", "DynamicsFit", "bound_share", "calibrated_context",
+           "default_fit", "dyad_records", "fit_dynamics", "measured_start"]
