@@ -59,7 +59,8 @@ def test_forward_run_with_measured_start_uses_the_fit(monkeypatch: pytest.Monkey
     monkeypatch.setattr(calibrate, "default_fit", lambda: fake)
     monkeypatch.setattr(calibrate, "measured_start", lambda actors, year: start)
     sc = load_scenario("post-inf-tripolar")
-    sc = sc.model_copy(update={"parameters": sc.parameters.model_copy(update={"perception_start": "measured"})})
+    measured = sc.parameters.model_copy(update={"perception_start": "measured"})
+    sc = sc.model_copy(update={"parameters": measured})
     ds = run(sc, members=20, seed=3)
     h = ds["hostility"].transpose("member", "year", "actor", "target").to_numpy()
     actors = [str(a) for a in ds["actor"].to_numpy()]
