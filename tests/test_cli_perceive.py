@@ -71,3 +71,15 @@ def test_latent_method_prints_contributions_loadings_and_stage_test(tmp_path: Pa
 ])
 def test_latent_bad_input(args: tuple[str, ...], needles: tuple[str, ...]) -> None:
     assert_one_line_error(stratlab("perceive", "RUS", "USA", "--method", "latent", *args), *needles)
+
+
+def test_latent_malformed_record_file_is_one_line(records: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = (records / "event_data_dyadic/exCopdab.csv").read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace("4803", "48x3", 1)
+    bad = tmp_path / "copdab.csv"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setenv("STRATLAB_COPDAB", str(bad))
+    res = stratlab("perceive", "RUS", "USA", "--method", "latent", "--indicators", "events")
+    assert res.returncode == 2
+    assert_one_line_error(res, str(bad), "line 4, ym: '48x3': expected YYMM")
