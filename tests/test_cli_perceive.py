@@ -50,7 +50,7 @@ def test_bad_input_is_one_line_error(args: tuple[str, ...], needles: tuple[str, 
 
 def test_latent_method_prints_contributions_loadings_and_stage_test(tmp_path: Path) -> None:
     out_csv, out_png = tmp_path / "latent.csv", tmp_path / "latent.png"
-    res = stratlab("perceive", "RUS", "USA", "--method", "latent", "--indicators", "speeches,votes",
+    res = stratlab("perceive", "RUS", "USA", "--method", "latent", "--indicators", "votes,events",
                    "--from", "1991", "--to", "2024", "--stages", "3", "--csv", str(out_csv),
                    "--plot", str(out_png))
     assert res.returncode == 0, res.stderr
@@ -58,9 +58,10 @@ def test_latent_method_prints_contributions_loadings_and_stage_test(tmp_path: Pa
     assert "3 stages (given)" in res.stdout and "permutation p" in res.stdout
     rows = list(csv.DictReader(out_csv.open()))
     assert [int(r["year"]) for r in rows] == list(range(1991, 2025))
-    assert {"score", "low", "high", "n_indicators", "speech", "votes", "other", "stage"} <= set(rows[0])
+    assert {"score", "low", "high", "n_indicators", "votes", "gdelt", "other", "stage"} <= set(rows[0])
+    assert "speech" not in rows[0]
     for r in rows:  # the contributions add up to the score
-        total = float(r["speech"]) + float(r["votes"]) + float(r["other"])
+        total = sum(float(r[k]) for k in ("votes", "weis", "copdab", "gdelt", "other"))
         assert abs(total - float(r["score"])) < 1e-6
     assert out_png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
