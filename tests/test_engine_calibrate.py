@@ -69,3 +69,22 @@ def test_forward_run_with_measured_start_uses_the_fit(monkeypatch: pytest.Monkey
             assert np.allclose(h[:, 0, actors.index(o), actors.index(t)], v)
     assert bound_share(h) < 0.2
     assert "unga-idealpoints" in ds.attrs["sources"]
+
+
+def test_historical_case_calibrated_to_the_latent_series(records: object) -> None:
+    """``calibration.method: latent``: the replay's measured hostility is expit(−θ) of the latent
+    index, and the fitted perception follows it (RMSE well under the 0.5 of a coin flip)."""
+    from scipy.special import expit
+
+    from stratlab.engine.run import run
+    from stratlab.measure.latent import latent_index
+    from stratlab.scenario.load import load_scenario
+
+    sc = load_scenario("russia-us-perception")
+    assert sc.calibration is not None
+    sc = sc.model_copy(update={"calibration": sc.calibration.model_copy(update={"method": "latent"})})
+    ds = run(sc, members=1, seed=0)
+    theta = latent_index("RUS", "USA")["score"].reindex(range(1991, 2025)).to_numpy()
+    assert np.allclose(ds["measured_hostility"].to_numpy().ravel(), expit(-theta))
+    assert ds.attrs["fit_rmse"] < 0.2
+    assert "unga-idealpoints" in ds.attrs["sources"]
