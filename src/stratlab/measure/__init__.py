@@ -11,3 +11,7 @@ from stratlab.measure.references import PerceptionError as PerceptionError
 from stratlab.measure.speeches import evidence as evidence
 from stratlab.measure.speeches import perception_index as perception_index
 from stratlab.measure.speeches import perception_panel as perception_panel
+
+# The latent index over speeches, UN votes and event data (stratlab.measure.latent).
+from stratlab.measure.latent import latent_fit as latent_fit
+from stratlab.measure.latent import latent_index as latent_index
