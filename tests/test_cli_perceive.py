@@ -72,3 +72,41 @@ def test_lower_case_codes_and_a_short_range() -> None:
 )
 def test_bad_input_is_one_line_error(args: tuple[str, ...], needles: tuple[str, ...]) -> None:
     assert_one_line_error(stratlab("perceive", *args), *needles)
+
+
+def test_latent_method_prints_contributions_loadings_and_stage_test(tmp_path: Path) -> None:
+    out_csv, out_png = tmp_path / "latent.csv", tmp_path / "latent.png"
+    res = stratlab("perceive", "RUS", "USA", "--method", "latent", "--indicators", "votes,events",
+                   "--from", "1991", "--to", "2024", "--stages", "3", "--csv", str(out_csv),
+                   "--plot", str(out_png))
+    assert res.returncode == 0, res.stderr
+    assert "latent perception" in res.stdout and "fitted loadings" in res.stdout
+    assert "3 stages (given)" in res.stdout and "permutation p" in res.stdout
+    rows = list(csv.DictReader(out_csv.open()))
+    assert [int(r["year"]) for r in rows] == list(range(1991, 2025))
+    assert {"score", "low", "high", "n_indicators", "votes", "gdelt", "other", "stage"} <= set(rows[0])
+    assert "speech" not in rows[0]
+    for r in rows:  # the contributions add up to the score
+        total = sum(float(r[k]) for k in ("votes", "weis", "copdab", "gdelt", "other"))
+        assert abs(total - float(r["score"])) < 1e-6
+    assert out_png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize(("args", "needles"), [
+    (("--indicators", "tea"), ("unknown indicator group(s) tea", "known: speeches, votes, events")),
+    (("--evidence", "2014"), ("--evidence: give --method lexicon or embedding",)),
+])
+def test_latent_bad_input(args: tuple[str, ...], needles: tuple[str, ...]) -> None:
+    assert_one_line_error(stratlab("perceive", "RUS", "USA", "--method", "latent", *args), *needles)
+
+
+def test_latent_malformed_record_file_is_one_line(records: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = (records / "event_data_dyadic/exCopdab.csv").read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace("4803", "48x3", 1)
+    bad = tmp_path / "copdab.csv"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setenv("STRATLAB_COPDAB", str(bad))
+    res = stratlab("perceive", "RUS", "USA", "--method", "latent", "--indicators", "events")
+    assert res.returncode == 2
+    assert_one_line_error(res, str(bad), "line 4, ym: '48x3': expected YYMM")

@@ -214,7 +214,8 @@ def test_errors_are_value_errors_with_one_line_messages() -> None:
         (SameCountryError, dict(source="RUS", target="RUS"), "never scores its own country"),
         (EmptyRangeError, dict(source="RUS", target="USA", start=2000, end=1990), "empty year range"),
         (EmptyRangeError, dict(source="RUS", target="USA", start=1900, end=1910), "no RUS speeches"),
-        (UnknownMethodError, dict(source="RUS", target="USA", method="vibes"), "known: lexicon, embedding"),
+        (UnknownMethodError, dict(source="RUS", target="USA", method="vibes"),
+         "known: lexicon, embedding, latent"),
     ]
     for kind, kwargs, needle in cases:
         with pytest.raises(kind) as info:

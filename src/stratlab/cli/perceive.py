@@ -94,7 +94,10 @@ def perceive(
     target: str = typer.Argument(..., help="the state spoken of (same codes)"),
     from_year: int | None = typer.Option(None, "--from", help="first year (default: first speech)"),
     to_year: int | None = typer.Option(None, "--to", help="last year (default: last speech)"),
-    method: str = typer.Option("lexicon", "--method", help="lexicon or embedding"),
+    method: str = typer.Option("lexicon", "--method", help="lexicon, embedding or latent (speeches, UN votes "
+                               "and event data pooled in a dynamic latent model)"),
+    indicators: str = typer.Option("speeches,votes,events", "--indicators",
+                                   help="latent only: indicator groups to pool (speeches, votes, events)"),
     stages: int | None = typer.Option(None, "--stages", help="split the series into K stages"),
     evidence: int | None = typer.Option(None, "--evidence", help="YEAR: the sentences behind its score"),
     top: int = typer.Option(10, "--top", help="with --evidence: how many sentences to show (0: all)"),
@@ -111,6 +114,12 @@ def perceive(
         raise UserError(f"--stages {stages}: expected a number of stages ≥ 1")
     if plot is not None and plot.suffix.lower() != ".png":
         raise UserError(f"--plot {plot}: expected a .png file name")
+    if method == "latent":
+        if evidence is not None:
+            raise UserError("--evidence: give --method lexicon or embedding "
+                            "(the sentences behind a speech score)")
+        _latent(source, target, from_year, to_year, indicators, stages, csv, plot)
+        return
     if top < 0:
         raise UserError(f"--top {top}: expected a number of sentences ≥ 0 (0: all)")
     try:
@@ -157,3 +166,63 @@ def _show_series(series: pd.DataFrame, seg: Any, target: str, title: str) -> Non
     if thin:
         console.print(f"note: {len(thin)} year(s) rest on fewer than {MIN_REFS} references to {target} "
                       f"and their scores are noisy: {', '.join(thin)}")
+
+
+def _write(series: pd.DataFrame, seg: Any, csv: Path | None, plot: Path | None, title: str) -> None:
+    if csv is not None:
+        try:
+            series.reset_index().to_csv(csv, index=False)
+        except OSError as exc:
+            raise UserError(f"--csv {csv}: {exc.strerror or exc}") from exc
+    if plot is not None:
+        _plot(series, seg, plot, title)
+
+
+def _latent(source: str, target: str, start: int | None, end: int | None, indicators: str, stages: int | None,
+            csv: Path | None, plot: Path | None) -> None:
+    """The latent index, each indicator's contribution per year, loadings, stages and their test."""
+    from stratlab.measure.latent import latent_fit
+    from stratlab.measure.references import PerceptionError
+    from stratlab.measure.validate import latent_penalty, stage_test
+
+    groups = tuple(g.strip() for g in indicators.split(",") if g.strip())
+    try:
+        fit = latent_fit(source, target, indicators=groups)  # fitted on every year, shown for the range
+    except PerceptionError as exc:
+        raise UserError(str(exc)) from exc
+    if start is not None and end is not None and start > end:
+        raise UserError(f"empty year range: from {start} to {end}")
+    series = fit.index[["score", "low", "high", "n_indicators"]].join(fit.contributions())
+    series = series.loc[(start or series.index[0]):(end or series.index[-1])]
+    sd = fit.index["sd"].reindex(series.index).to_numpy()
+    if series.empty:
+        span = f"{fit.index.index[0]}–{fit.index.index[-1]}"
+        raise UserError(f"no latent estimate from {start} to {end} (estimates: {span})")
+    test = None
+    if stages is not None or len(series) >= 4:
+        try:
+            test = stage_test(series["score"].to_numpy(), list(series.index), n_stages=stages, n_perm=199,
+                              penalty=latent_penalty(sd))
+        except ValueError as exc:
+            raise UserError(f"--stages {stages}: {exc}") from exc
+        labels = test.segmentation.stage_of()  # type: ignore[attr-defined]
+        series["stage"] = pd.array(labels, dtype="Int64")
+        series["stage_label"] = [test.segmentation.labels[k] for k in labels]  # type: ignore[attr-defined]
+    shown = series.reset_index()
+    for col in shown.columns:
+        if col not in ("year", "n_indicators", "stage", "stage_label"):
+            shown[col] = [_fmt(v) for v in shown[col]]
+    title = f"{source} → {target}: latent perception (anchor {fit.anchor}; higher = more favourable)"
+    emit(shown, "table", title=title + " — score, 95 % band, and each indicator's contribution")
+    load = fit.loadings.reset_index()
+    for col in ("loading", "intercept", "noise_sd"):
+        load[col] = [_fmt(float(v)) for v in load[col]]
+    emit(load, "table", title="fitted loadings (indicators standardised; anchor loading fixed at +1)")
+    if test is not None:
+        rows = pd.DataFrame(test.segmentation.table())  # type: ignore[attr-defined]
+        for col in ("mean", "lower", "upper"):
+            rows[col] = [_fmt(v) for v in rows[col]]
+        rule = "given" if stages is not None else "default penalty 2·mean(sd²)·ln n"
+        emit(rows, "table", title=f"{test.n_stages} stages ({rule}): R² {test.r2:.2f}, permutation p "
+             f"{test.p_shuffle:.3f}, AR(1) surrogate p {test.p_ar1:.3f} ({test.n_perm} draws)")
+    _write(series, test.segmentation if test is not None else None, csv, plot, title)

@@ -71,6 +71,15 @@ def _measured(ctx: RunContext) -> pd.DataFrame:
 
     cal = ctx.scenario.calibration
     assert cal is not None
+    if cal.method == "latent":  # fitted on every year; hostility expit(−θ) as a score 1 − 2h
+        from scipy.special import expit
+
+        from stratlab.measure.latent import latent_index
+
+        series = latent_index(cal.observer, cal.target)
+        for col in ("score", "low", "high"):  # monotone in θ, so the band maps to a band
+            series[col] = 1.0 - 2.0 * expit(-series[col])
+        return series.reindex(ctx.years)
     series = perception_index(cal.observer, cal.target, ctx.years[0], ctx.years[-1], method=cal.method)
     return series.reindex(ctx.years)
 
@@ -100,6 +109,10 @@ def run_historical(ctx: RunContext) -> HistoryTrace:
         prior[:, o, g] = fitted.pop("prior", prior[0, o, g])
         params = params.with_values(**{f"perception__{k}": v for k, v in fitted.items()})
         sources |= {"ungdc-v13"}
+        if sc.calibration.method == "latent":
+            from stratlab.engine.calibrate import SOURCE_IDS as MEASURED
+
+            sources |= set(MEASURED)
     hostility = believe(prior, acts, params.perception(3))
     idx = np.arange(len(actors))
     hostility[..., idx, idx] = np.nan

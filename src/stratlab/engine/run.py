@@ -125,8 +125,14 @@ def run(
     n, T = len(sc.actors), len(sc.treaties)
     block = n * n + T * n if sc.mode == "forward" else 0
     ctx = prepare(sc, members, seed, block, con)
+    measured: set[str] = set()
+    if sc.mode == "forward" and sc.parameters.perception_start == "measured":
+        from stratlab.engine.calibrate import SOURCE_IDS as MEASURED
+        from stratlab.engine.calibrate import calibrated_context, default_fit
+
+        ctx, measured = calibrated_context(ctx, default_fit()), set(MEASURED)
     report = progress or (lambda stage, done, total: None)
-    sources = set(ctx.params.sources) | set(FIRST_STRIKE_SOURCES)
+    sources = set(ctx.params.sources) | set(FIRST_STRIKE_SOURCES) | measured
     treaty_ids = [t.id for t in sc.treaties]
     gaps, missing = "", set()
     if sc.mode == "forward":

@@ -1,9 +1,12 @@
-"""Perception measured from data: event files (GDELT 1.0/2.0, the ICEWS layout) and texts.
+"""Perception measured from data: speeches, UN votes, event files (GDELT, WEIS, COPDAB, ICEWS layout).
 
 This layer may read files and uses pandas; it feeds plain series to ``stratlab.models``.
 """
 
-# Perception from UN General Debate speeches (stratlab.measure.speeches).
+# Perception from UN General Debate speeches (stratlab.measure.speeches), and the latent index
+# over speeches, UN votes and event data (stratlab.measure.latent).
+from stratlab.measure.latent import latent_fit as latent_fit
+from stratlab.measure.latent import latent_index as latent_index
 from stratlab.measure.references import ALIASES as ALIASES
 from stratlab.measure.references import Alias as Alias
 from stratlab.measure.references import AliasSet as AliasSet

@@ -105,7 +105,7 @@ def _check_corpus(corpus: pd.DataFrame | None) -> pd.DataFrame:
 
 def _check_method(method: str) -> str:
     if method not in METHODS:
-        raise UnknownMethodError(f"unknown method {method!r} (known: {', '.join(METHODS)})")
+        raise UnknownMethodError(f"unknown method {method!r} (known: {', '.join(METHODS)}, latent)")
     return method
 
 
@@ -299,7 +299,16 @@ def perception_index(
     names only (no NATO, "the West", hegemony …); ``aliases`` overrides alias sets by target;
     ``corpus`` replaces the ``speeches`` table (columns ``country``, ``year``, ``text``).
     ``attrs`` record how the series was made.
+
+    ``method="latent"`` pools the speeches with UN votes and event data in a dynamic latent model
+    (:func:`stratlab.measure.latent.latent_index`): columns ``score``, ``low``, ``high``,
+    ``n_indicators``, the fitted loadings in ``attrs["loadings"]``; the speech-only options
+    (``window``, ``aliases``, …) do not apply to it.
     """
+    if method == "latent":
+        from stratlab.measure.latent import latent_index
+
+        return latent_index(source, target, start, end)
     _check_method(method)
     corpus = _check_corpus(corpus)
     _check_pair(source, target, aliases, implicit, corpus)

@@ -15,7 +15,7 @@ uncertainties and levers name; :func:`parameter_table` lists them all.
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, fields
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
@@ -147,6 +147,11 @@ class Parameters(_Model):
     """``actor → rivals whose homeland its INF-band systems reach`` (default: every rival)."""
     inf_theatre: list[tuple[str, str]] | None = None
     """Dyads whose INF-band forces face each other in a theatre (default: every dyad)."""
+    perception_start: Literal["assumed", "measured"] = "assumed"
+    """Forward mode: ``measured`` starts each pair from its last measured latent hostility and
+    draws every member's perception parameters from their fit to the measured US–Russia series
+    (:func:`stratlab.engine.calibrate.calibrated_context`; needs the record files, see
+    docs/theory/perception_latent.md). ``initial_hostility`` entries still win."""
 
 
 @dataclass(frozen=True)

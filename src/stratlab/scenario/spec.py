@@ -204,11 +204,13 @@ DEFAULT_FIT: tuple[FitParameter, ...] = ("prior", "responsiveness", "negativity"
 
 
 class Calibration(_Model):
-    """Historical mode: fit perception parameters to the measured UN-speech series."""
+    """Historical mode: fit perception parameters to the measured series: the UN-speech index
+    (``lexicon``, ``embedding``) or the latent index over speeches, votes and events (``latent``,
+    read as hostility ``expit(−θ)``; needs the record files)."""
 
     observer: ActorCode
     target: ActorCode
-    method: Literal["lexicon", "embedding"] = "lexicon"
+    method: Literal["lexicon", "embedding", "latent"] = "lexicon"
     fit: list[FitParameter] = Field(default_factory=lambda: list(DEFAULT_FIT), min_length=1)
 
 
