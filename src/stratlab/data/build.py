@@ -25,13 +25,11 @@ import duckdb
 import pyarrow as pa
 
 from stratlab.data.schema import TABLE_BY_NAME, TABLES, TREATY_EVENTS, Column, Table
+from stratlab.errors import DataError  # re-exported: the catalog's error type
 
 TABLES_DIR = Path(__file__).resolve().parent / "tables"
 csv.field_size_limit(2**31 - 1)
 
-
-class DataError(ValueError):
-    """A data file breaks the catalog's contract; the message names file, line and column."""
 
 
 @dataclass(frozen=True)
