@@ -245,7 +245,7 @@ def test_force_arrays_for_the_1990_pair_feed_kent_thaler() -> None:
     a, b = force_arrays(us, su, assumptions=hyp)
     assert (float(a.n_fixed), float(a.m_fixed)) == (1000.0, 2.45)  # START MOU: 1,000 silos, 2,450 RVs
     assert float(b.n_surv) == 940 + 162  # SLBM launchers and heavy bombers reach the US; SS-20s do not
-    assert float(a.de_fixed) == 0.5 and float(a.w80) == 200.0
+    assert float(a.de_fixed) == pytest.approx(0.5, abs=1e-12) and float(a.w80) == 200.0
     result = first_strike_stability(a, b)
     assert np.all((result.fsi >= 0.0) & (result.fsi <= 1.0))
     with pytest.raises(ValueError, match="DE not set"):

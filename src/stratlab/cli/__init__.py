@@ -64,6 +64,8 @@ def main() -> None:
         where = f"{ctx.command_path}: " if ctx is not None else ""
         fmt = getattr(exc, "format_message", None)
         fail(f"{where}{fmt() if callable(fmt) else exc} (see --help)")
+    if code == 130:  # click turned a Ctrl-C into Exit(130) and printed only a blank line
+        fail("interrupted", code=130)
     sys.exit(code if isinstance(code, int) else 0)
 
 
