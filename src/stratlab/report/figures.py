@@ -234,10 +234,22 @@ def forces_area_figure(series: pd.DataFrame, title: str) -> Figure:
     wide = wide.loc[:, wide.sum() > 0]
     fig, ax = plt.subplots(figsize=(9, 4.2))
     if not wide.empty:
-        ax.stackplot(wide.index.to_numpy(), *(wide[c].to_numpy() for c in wide.columns),
-                     labels=list(wide.columns), alpha=0.85)
-        ax.legend(fontsize=8, frameon=False, loc="upper left")
-    ax.set_ylabel("warheads")
+        # Years with no row at all (a gap in the table) stay empty instead of being bridged.
+        years = np.arange(int(wide.index.min()), int(wide.index.max()) + 1)
+        wide = wide.reindex(years)
+        base = np.zeros(len(years))
+        for i, leg in enumerate(wide.columns):
+            top = base + wide[leg].to_numpy()
+            ax.fill_between(years, base, top, color=PALETTE[i % len(PALETTE)], alpha=0.85, lw=0,
+                            label=str(leg))
+            base = top
+        missing = years[np.isnan(base)]
+        for k, y in enumerate(missing):
+            ax.axvspan(y - 0.5, y + 0.5, color=SPAN_COLOR, alpha=0.25, lw=0,
+                       label="no rows in the table" if k == 0 else "_nolegend_")
+        ax.legend(fontsize=8, frameon=True, framealpha=0.9, edgecolor="none", loc="upper left")
+    _year_axis(ax)
+    ax.set_ylabel("deployed warheads")
     ax.set_title(title)
     ax.grid(color="0.92")
     fig.tight_layout()
